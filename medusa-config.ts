@@ -1,0 +1,125 @@
+/**
+ * The app that runs this repository (dev, demo, tests). It is not shipped:
+ * integrators list the plugin in their own medusa-config instead (see README).
+ * Every setting comes from the environment; the table in the README lists them all.
+ */
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = process.env
+const redisUrl = env.REDIS_URL || undefined
+
+/** Options of medusa-plugin-live-commerce, validated by the plugin at boot. */
+const liveCommerceOptions = {
+  realtime: {
+    url: env.REALTIME_PUBLIC_URL || `http://localhost:${env.REALTIME_PORT || 9001}`,
+  },
+  ...(env.LIVEKIT_URL
+    ? {
+        livekit: {
+          url: env.LIVEKIT_URL,
+          apiKey: env.LIVEKIT_API_KEY,
+          apiSecret: env.LIVEKIT_API_SECRET,
+        },
+      }
+    : {}),
+  ...(env.LIVE_SOFT_CLOSE_SECONDS
+    ? { auctions: { softCloseSeconds: Number(env.LIVE_SOFT_CLOSE_SECONDS) } }
+    : {}),
+}
+
+/** With REDIS_URL, Medusa's own infrastructure goes to Redis too (needed for N processes). */
+const redisModules = redisUrl
+  ? [
+      { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+const s3Module = env.S3_BUCKET
+  ? [
+      {
+        key: Modules.FILE,
+        resolve: "@medusajs/medusa/file",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/file-s3",
+              id: "s3",
+              options: {
+                file_url: env.S3_FILE_URL,
+                access_key_id: env.S3_ACCESS_KEY_ID,
+                secret_access_key: env.S3_SECRET_ACCESS_KEY,
+                region: env.S3_REGION || "us-east-1",
+                bucket: env.S3_BUCKET,
+                endpoint: env.S3_ENDPOINT,
+                additional_client_config: { forcePathStyle: Boolean(env.S3_ENDPOINT) },
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+const stripeModule = env.STRIPE_API_KEY
+  ? [
+      {
+        key: Modules.PAYMENT,
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/payment-stripe",
+              id: "stripe",
+              options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl,
+    workerMode: (env.WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    http: {
+      storeCors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+      jwtSecret: env.JWT_SECRET || "supersecret",
+      cookieSecret: env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: env.ADMIN_DISABLED === "true" || env.WORKER_MODE === "worker",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  modules: [
+    { resolve: "./src/modules/auctions", options: liveCommerceOptions },
+    ...redisModules,
+    ...s3Module,
+    ...stripeModule,
+  ],
+})

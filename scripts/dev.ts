@@ -1,0 +1,150 @@
+/**
+ * `npm start`: the whole thing on one machine with only Node.
+ * Embedded PostgreSQL (unless DATABASE_URL), migrations, demo data once,
+ * Medusa with the Admin, and the realtime sidecar. Ctrl-C stops all of it.
+ */
+import path from "node:path"
+import { checkDatabaseUrl, createDatabase } from "./lib/database"
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres"
+import { loadLocalSecrets } from "./lib/secrets"
+import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./lib/processes"
+import { checkPluginOptions } from "./lib/plugin-options-check"
+
+const ROOT = path.resolve(__dirname, "..")
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx")
+const DATABASE_NAME = "medusa_live_commerce"
+
+type Running = { postgres?: EmbeddedPostgres; children: Child[]; stopping: boolean }
+const running: Running = { children: [], stopping: false }
+
+async function main() {
+  const env = process.env
+  const port = Number(env.PORT || 9000)
+  const realtimePort = Number(env.REALTIME_PORT || 9001)
+  const dataDir = path.resolve(ROOT, env.LIVE_DATA_DIR || ".data")
+
+  process.once("SIGINT", () => void shutdown(running, 0, "SIGINT"))
+  process.once("SIGTERM", () => void shutdown(running, 0, "SIGTERM"))
+
+  checkPluginOptions(ROOT)
+  const secrets = await loadLocalSecrets(dataDir)
+
+  const databaseUrl = await prepareDatabase(dataDir)
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: env.JWT_SECRET || secrets.jwtSecret,
+    COOKIE_SECRET: env.COOKIE_SECRET || secrets.cookieSecret,
+    PORT: String(port),
+    REALTIME_PORT: String(realtimePort),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+
+  log("applying migrations…")
+  await runToCompletion("migrate", MEDUSA, ["db:migrate"], { cwd: ROOT, env: childEnv, echo: false })
+
+  log("checking demo data…")
+  const seedLines = await runToCompletion("seed", MEDUSA, ["exec", "./scripts/seed/run.ts"], {
+    cwd: ROOT,
+    env: childEnv,
+    echo: false,
+  })
+  const demo = parseSeedSummary(seedLines)
+  log(demo.created ? "demo data created" : "demo data already there, reusing it")
+
+  const medusa = startChild("medusa", MEDUSA, ["develop", "--no-lint"], { cwd: ROOT, env: childEnv })
+  const realtime = startChild("realtime", TSX, [path.join("src", "realtime", "main.ts")], {
+    cwd: ROOT,
+    env: childEnv,
+  })
+  running.children.push(medusa, realtime)
+  for (const child of running.children) {
+    void child.exited.then((code) => {
+      if (!running.stopping) {
+        log(`${child.name} exited (code ${code}); stopping everything`)
+        void shutdown(running, 1)
+      }
+    })
+  }
+
+  const base = `http://localhost:${port}`
+  await Promise.all([
+    waitForHttp(`${base}/health`, 180_000, medusa.exited),
+    waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 60_000, realtime.exited),
+  ])
+  await waitForHttp(`${base}/app`, 120_000, medusa.exited)
+
+  printBanner({ base, realtimePort, databaseUrl, demo })
+}
+
+async function prepareDatabase(dataDir: string): Promise<string> {
+  if (process.env.DATABASE_URL) {
+    await checkDatabaseUrl(process.env.DATABASE_URL)
+    log("using DATABASE_URL")
+    return process.env.DATABASE_URL
+  }
+  const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
+  log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, "postgres")})`)
+  running.postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port })
+  const url = running.postgres.url(DATABASE_NAME)
+  await createDatabase(url, DATABASE_NAME)
+  return url
+}
+
+type DemoSummary = {
+  created: boolean
+  publishable_key: string
+  admin: { email: string; password: string }
+  customer: { email: string; password: string }
+}
+
+function parseSeedSummary(lines: string[]): DemoSummary {
+  const line = lines.find((l) => l.startsWith("LIVE_DEMO_SEED "))
+  if (!line) {
+    throw new Error(`seeding printed no summary:\n${lines.slice(-15).join("\n")}`)
+  }
+  return JSON.parse(line.slice("LIVE_DEMO_SEED ".length))
+}
+
+function printBanner(p: { base: string; realtimePort: number; databaseUrl: string; demo: DemoSummary }) {
+  const lines = [
+    "",
+    "Medusa live commerce is running.",
+    `  Admin          ${p.base}/app   (login ${p.demo.admin.email} / ${p.demo.admin.password})`,
+    `  Store API      ${p.base}/store   (header x-publishable-api-key: ${p.demo.publishable_key})`,
+    `  Demo customer  ${p.demo.customer.email} / ${p.demo.customer.password}`,
+    `  Live config    curl -H 'x-publishable-api-key: ${p.demo.publishable_key}' ${p.base}/store/live/config`,
+    `  Realtime       http://localhost:${p.realtimePort}   (health: /healthz)`,
+    `  Database       ${p.databaseUrl.replace(/\/\/([^:]+):[^@]+@/, "//$1:***@")}`,
+    "Press Ctrl-C to stop everything.",
+    "",
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+  log("ready")
+}
+
+async function shutdown(running: Running, code: number, reason?: string) {
+  if (running.stopping) {
+    return
+  }
+  running.stopping = true
+  if (reason) {
+    log(`${reason}: stopping`)
+  }
+  await Promise.all(running.children.map((child) => stopChild(child)))
+  if (running.postgres) {
+    await running.postgres.stop()
+    log("embedded PostgreSQL stopped")
+  }
+  process.exit(code)
+}
+
+function log(message: string) {
+  process.stdout.write(`[live] ${message}\n`)
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`[live] error: ${err.message}\n`)
+  void shutdown(running, 1)
+})

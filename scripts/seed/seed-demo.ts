@@ -1,0 +1,255 @@
+import {
+  createApiKeysWorkflow,
+  createCustomerAccountWorkflow,
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  createUserAccountWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+  uploadFilesWorkflow,
+} from "@medusajs/medusa/core-flows"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  DEMO_ADMIN,
+  DEMO_API_KEY_TITLE,
+  DEMO_CATEGORIES,
+  DEMO_COUNTRIES,
+  DEMO_CURRENCY,
+  DEMO_CUSTOMER,
+  DEMO_PRODUCTS,
+  DEMO_SALES_CHANNEL,
+  placeholderImage,
+} from "./demo-data"
+
+export type DemoSummary = {
+  /** False when the demo data was already there (a restart). */
+  created: boolean
+  publishable_key: string
+  admin: { email: string; password: string }
+  customer: { email: string; password: string }
+}
+
+/**
+ * Seeds the demo shop once. Idempotent: the demo publishable key is the marker,
+ * so a restart (or a second run) only reports what is there.
+ */
+export async function seedDemo(container: MedusaContainer): Promise<DemoSummary> {
+  const existingKey = await findDemoPublishableKey(container)
+  if (existingKey) {
+    return summary(false, existingKey)
+  }
+
+  const salesChannel = await createSalesChannel(container)
+  const region = await createRegion(container)
+  await createShipping(container, salesChannel.id, region.id)
+  const categoryIds = await createCategories(container)
+  await createProducts(container, salesChannel.id, categoryIds)
+  await createAccounts(container)
+  // The key goes last: its existence marks a complete seed.
+  const token = await createPublishableKey(container, salesChannel.id)
+  return summary(true, token)
+}
+
+function summary(created: boolean, publishableKey: string): DemoSummary {
+  return {
+    created,
+    publishable_key: publishableKey,
+    admin: { ...DEMO_ADMIN },
+    customer: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
+  }
+}
+
+async function findDemoPublishableKey(container: MedusaContainer): Promise<string | null> {
+  const apiKeys = container.resolve(Modules.API_KEY)
+  const [key] = await apiKeys.listApiKeys({ title: DEMO_API_KEY_TITLE, type: "publishable" })
+  return key?.token ?? null
+}
+
+async function createSalesChannel(container: MedusaContainer) {
+  const { result } = await createSalesChannelsWorkflow(container).run({
+    input: { salesChannelsData: [{ name: DEMO_SALES_CHANNEL, description: "Live shows and auctions" }] },
+  })
+  const store = (await container.resolve(Modules.STORE).listStores())[0]
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: "Live Commerce Demo",
+        supported_currencies: [{ currency_code: DEMO_CURRENCY, is_default: true }],
+        default_sales_channel_id: result[0].id,
+      },
+    },
+  })
+  return result[0]
+}
+
+async function createRegion(container: MedusaContainer) {
+  const { result } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        {
+          name: "North America",
+          currency_code: DEMO_CURRENCY,
+          countries: DEMO_COUNTRIES,
+          payment_providers: ["pp_system_default"],
+        },
+      ],
+    },
+  })
+  await createTaxRegionsWorkflow(container).run({
+    input: DEMO_COUNTRIES.map((country_code) => ({ country_code, provider_id: "tp_system" })),
+  })
+  return result[0]
+}
+
+async function createShipping(container: MedusaContainer, salesChannelId: string, regionId: string) {
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+
+  const [profile] = await fulfillment.listShippingProfiles({ type: "default" })
+  const { result: locations } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: "Demo Warehouse", address: { city: "Austin", country_code: "US", address_1: "" } }] },
+  })
+  const location = locations[0]
+
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+  })
+  const fulfillmentSet = await fulfillment.createFulfillmentSets({
+    name: "Demo Warehouse delivery",
+    type: "shipping",
+    service_zones: [
+      {
+        name: "North America",
+        geo_zones: DEMO_COUNTRIES.map((country_code) => ({ country_code, type: "country" as const })),
+      },
+    ],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+  })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({
+    input: { id: location.id, add: [salesChannelId] },
+  })
+
+  await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Standard Shipping",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: fulfillmentSet.service_zones[0].id,
+        shipping_profile_id: profile.id,
+        type: { label: "Standard", description: "Ships in 2-3 days.", code: "standard" },
+        prices: [
+          { currency_code: DEMO_CURRENCY, amount: 8 },
+          { region_id: regionId, amount: 8 },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+}
+
+async function createCategories(container: MedusaContainer): Promise<Record<string, string>> {
+  const { result } = await createProductCategoriesWorkflow(container).run({
+    input: { product_categories: DEMO_CATEGORIES.map((name) => ({ name, is_active: true })) },
+  })
+  return Object.fromEntries(result.map((category) => [category.name, category.id]))
+}
+
+async function createProducts(
+  container: MedusaContainer,
+  salesChannelId: string,
+  categoryIds: Record<string, string>
+) {
+  const { result: files } = await uploadFilesWorkflow(container).run({
+    input: {
+      files: DEMO_PRODUCTS.map((product) => ({
+        filename: `${product.handle}.svg`,
+        mimeType: "image/svg+xml",
+        content: Buffer.from(placeholderImage(product)).toString("base64"),
+        access: "public" as const,
+      })),
+    },
+  })
+
+  await createProductsWorkflow(container).run({
+    input: {
+      products: DEMO_PRODUCTS.map((product, index) => ({
+        title: product.title,
+        handle: product.handle,
+        description: product.description,
+        status: ProductStatus.PUBLISHED,
+        category_ids: [categoryIds[product.category]],
+        thumbnail: files[index].url,
+        images: [{ url: files[index].url }],
+        options: [{ title: "Condition", values: ["As pictured"] }],
+        variants: [
+          {
+            title: "As pictured",
+            sku: product.handle.toUpperCase(),
+            options: { Condition: "As pictured" },
+            // One-of-a-kind lots: stock is the lot itself, not a warehouse count.
+            manage_inventory: false,
+            prices: [{ amount: product.price, currency_code: DEMO_CURRENCY }],
+          },
+        ],
+        sales_channels: [{ id: salesChannelId }],
+      })),
+    },
+  })
+}
+
+async function createAccounts(container: MedusaContainer) {
+  const auth = container.resolve(Modules.AUTH)
+
+  const admin = await auth.register("emailpass", {
+    body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+  })
+  if (!admin.success || !admin.authIdentity) {
+    throw new Error(`seed: could not register the demo admin: ${admin.error}`)
+  }
+  await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: admin.authIdentity.id, userData: { email: DEMO_ADMIN.email } },
+  })
+
+  const buyer = await auth.register("emailpass", {
+    body: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
+  })
+  if (!buyer.success || !buyer.authIdentity) {
+    throw new Error(`seed: could not register the demo customer: ${buyer.error}`)
+  }
+  await createCustomerAccountWorkflow(container).run({
+    input: {
+      authIdentityId: buyer.authIdentity.id,
+      customerData: {
+        email: DEMO_CUSTOMER.email,
+        first_name: DEMO_CUSTOMER.first_name,
+        last_name: DEMO_CUSTOMER.last_name,
+      },
+    },
+  })
+}
+
+async function createPublishableKey(container: MedusaContainer, salesChannelId: string) {
+  const { result } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: DEMO_API_KEY_TITLE, type: "publishable", created_by: "" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({
+    input: { id: result[0].id, add: [salesChannelId] },
+  })
+  return result[0].token
+}

@@ -1,0 +1,106 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Whatnot's public increment table: from this price (in the currency's main
+ * unit) on, the next bid must be at least this much higher.
+ * https://help.whatnot.com — "Bidding Overview"
+ */
+export const DEFAULT_BID_INCREMENTS: BidIncrementStep[] = [
+  { from: 0, increment: 1 },
+  { from: 30, increment: 2 },
+  { from: 50, increment: 3 },
+  { from: 100, increment: 5 },
+  { from: 300, increment: 10 },
+  { from: 1000, increment: 20 },
+  { from: 2000, increment: 50 },
+]
+
+export type BidIncrementStep = { from: number; increment: number }
+
+const money = z.number().finite().nonnegative().max(1e12)
+
+export const BidIncrementTable = z
+  .array(z.object({ from: money, increment: money.positive() }).strict())
+  .min(1)
+  .refine((steps) => steps[0].from === 0, {
+    message: "the first step must start at 0",
+  })
+  .refine((steps) => steps.every((s, i) => i === 0 || s.from > steps[i - 1].from), {
+    message: "steps must be sorted by `from`, strictly ascending",
+  })
+
+const RealtimeOptions = z
+  .object({
+    /** Public URL storefronts open their Socket.io connection to. */
+    url: z.url({ protocol: /^(https?|wss?)$/ }).default("http://localhost:9001"),
+    /** Socket.io path on that server. */
+    path: z.string().startsWith("/").default("/socket.io"),
+  })
+  .strict()
+
+const LivekitOptions = z
+  .object({
+    /** LiveKit server URL (the API host; `wss://` is accepted and used for clients). */
+    url: z.url({ protocol: /^(https?|wss?)$/ }),
+    apiKey: z.string().min(1),
+    apiSecret: z.string().min(16, "must be at least 16 characters"),
+  })
+  .strict()
+
+const AuctionOptions = z
+  .object({
+    /** Default increment table; a lot may override it. */
+    increments: BidIncrementTable.default(DEFAULT_BID_INCREMENTS),
+    /** A bid in the last N seconds extends the lot (0 = no soft close by default). */
+    softCloseSeconds: z.int().min(0).max(3600).default(10),
+  })
+  .strict()
+
+export const LiveCommerceOptionsSchema = z
+  .object({
+    realtime: RealtimeOptions.default({ url: "http://localhost:9001", path: "/socket.io" }),
+    livekit: LivekitOptions.optional(),
+    auctions: AuctionOptions.default({
+      increments: DEFAULT_BID_INCREMENTS,
+      softCloseSeconds: 10,
+    }),
+  })
+  .strict()
+
+export type LiveCommerceOptionsInput = z.input<typeof LiveCommerceOptionsSchema>
+export type LiveCommerceOptions = z.output<typeof LiveCommerceOptionsSchema>
+
+/** Keys Medusa adds to every module's options on its own (never ours to validate). */
+const MEDUSA_INJECTED_KEYS = ["database"]
+
+export const PLUGIN_NAME = "medusa-plugin-live-commerce"
+
+/**
+ * Validates the plugin options and returns them with defaults applied.
+ * Throws one error whose message names every bad option and what to fix,
+ * so a misconfigured shop fails at boot (and in `db:migrate`), not mid-show.
+ */
+export function parseLiveCommerceOptions(raw: unknown): LiveCommerceOptions {
+  const input = { ...((raw ?? {}) as Record<string, unknown>) }
+  for (const key of MEDUSA_INJECTED_KEYS) {
+    delete input[key]
+  }
+  const parsed = LiveCommerceOptionsSchema.safeParse(input)
+  if (!parsed.success) {
+    throw new Error(`${PLUGIN_NAME}: invalid plugin options: ${describeIssues(parsed.error.issues)}`)
+  }
+  return parsed.data
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const path = issue.path.length ? issue.path.join(".") : "(root)"
+      if (issue.code === "unrecognized_keys") {
+        const where = issue.path.length ? `${path}.` : ""
+        return issue.keys.map((k) => `\`${where}${k}\` is not an option`).join("; ")
+      }
+      return `\`${path}\` ${issue.message}`
+    })
+    .join("; ")
+}

@@ -1,0 +1,2 @@
+export { Auction } from "./auction"
+export { Bid } from "./bid"

@@ -1,0 +1,8 @@
+/**
+ * The realtime contract shared by the plugin, the sidecar and storefronts
+ * (`import type { ServerToClientEvents } from "medusa-plugin-live-commerce/realtime/contract"`).
+ * It must import nothing but zod.
+ */
+export * from "./ack"
+export * from "./errors"
+export * from "./events"
