@@ -8,7 +8,6 @@ type ModuleEntry = { resolve?: string; options?: unknown }
  * before anything starts, so a bad variable costs one line and no waiting.
  */
 export function checkPluginOptions(root: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(root, "medusa-config.ts"))
   const modules: ModuleEntry[] = Array.isArray(config.modules)
     ? config.modules

@@ -6,6 +6,8 @@ import {
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStoresWorkflow,
   createStockLocationsWorkflow,
   createTaxRegionsWorkflow,
   createUserAccountWorkflow,
@@ -76,7 +78,7 @@ async function createSalesChannel(container: MedusaContainer) {
   const { result } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: DEMO_SALES_CHANNEL, description: "Live shows and auctions" }] },
   })
-  const store = (await container.resolve(Modules.STORE).listStores())[0]
+  const store = await findOrCreateStore(container)
   await updateStoresWorkflow(container).run({
     input: {
       selector: { id: store.id },
@@ -86,6 +88,29 @@ async function createSalesChannel(container: MedusaContainer) {
         default_sales_channel_id: result[0].id,
       },
     },
+  })
+  return result[0]
+}
+
+/** `medusa db:migrate` makes the store; a bare database (tests) may not have one yet. */
+async function findOrCreateStore(container: MedusaContainer) {
+  const [store] = await container.resolve(Modules.STORE).listStores()
+  if (store) {
+    return store
+  }
+  const { result } = await createStoresWorkflow(container).run({
+    input: { stores: [{ name: "Live Commerce Demo", supported_currencies: [{ currency_code: DEMO_CURRENCY, is_default: true }] }] },
+  })
+  return result[0]
+}
+
+async function findOrCreateDefaultShippingProfile(container: MedusaContainer) {
+  const [profile] = await container.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
+  if (profile) {
+    return profile
+  }
+  const { result } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
   })
   return result[0]
 }
@@ -113,7 +138,7 @@ async function createShipping(container: MedusaContainer, salesChannelId: string
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
 
-  const [profile] = await fulfillment.listShippingProfiles({ type: "default" })
+  const profile = await findOrCreateDefaultShippingProfile(container)
   const { result: locations } = await createStockLocationsWorkflow(container).run({
     input: { locations: [{ name: "Demo Warehouse", address: { city: "Austin", country_code: "US", address_1: "" } }] },
   })

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
 /**
@@ -22,7 +23,7 @@ const money = z.number().finite().nonnegative().max(1e12)
 export const BidIncrementTable = z
   .array(z.object({ from: money, increment: money.positive() }).strict())
   .min(1)
-  .refine((steps) => steps[0].from === 0, {
+  .refine((steps) => steps.length === 0 || steps[0].from === 0, {
     message: "the first step must start at 0",
   })
   .refine((steps) => steps.every((s, i) => i === 0 || s.from > steps[i - 1].from), {
@@ -87,7 +88,10 @@ export function parseLiveCommerceOptions(raw: unknown): LiveCommerceOptions {
   }
   const parsed = LiveCommerceOptionsSchema.safeParse(input)
   if (!parsed.success) {
-    throw new Error(`${PLUGIN_NAME}: invalid plugin options: ${describeIssues(parsed.error.issues)}`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${PLUGIN_NAME}: invalid plugin options: ${describeIssues(parsed.error.issues)}`
+    )
   }
   return parsed.data
 }

@@ -6,7 +6,6 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid 
   protected readonly options_: LiveCommerceOptions
 
   constructor(container: Record<string, unknown>, options: unknown) {
-    // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parseLiveCommerceOptions(options)
   }

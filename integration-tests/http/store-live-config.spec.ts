@@ -1,0 +1,38 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createPublishableKeyHeader } from "../helpers/publishable-key"
+
+jest.setTimeout(120_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("GET /store/live/config", () => {
+      it("should tell storefronts where the realtime server is and what is enabled", async () => {
+        const headers = await createPublishableKeyHeader(getContainer())
+        const before = Date.now()
+
+        const res = await api.get("/store/live/config", { headers })
+
+        expect(res.status).toBe(200)
+        const { config } = res.data
+        expect(config.realtime).toEqual({ url: "http://localhost:9001", path: "/socket.io" })
+        expect(config.features).toEqual({ auctions: true, video: "external" })
+        expect(config.video).toBeNull()
+        expect(config.auctions.increments[0]).toEqual({ from: 0, increment: 1 })
+        expect(config.auctions.soft_close_seconds).toBe(10)
+        expect(Date.parse(config.server_time)).toBeGreaterThanOrEqual(before - 1000)
+      })
+
+      it("should never expose module internals such as the database URL", async () => {
+        const headers = await createPublishableKeyHeader(getContainer())
+        const res = await api.get("/store/live/config", { headers })
+        expect(JSON.stringify(res.data)).not.toMatch(/postgres|database|clientUrl/i)
+      })
+
+      it("should require a publishable key", async () => {
+        const res = await api.get("/store/live/config").catch((e: { response: unknown }) => e.response as { status: number; data: { type: string } })
+        expect(res.status).toBe(400)
+        expect(res.data.type).toBe("not_allowed")
+      })
+    })
+  },
+})

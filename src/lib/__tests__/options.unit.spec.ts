@@ -1,0 +1,54 @@
+import { DEFAULT_BID_INCREMENTS, parseLiveCommerceOptions } from "../options"
+
+describe("parseLiveCommerceOptions", () => {
+  it("applies the defaults when no options are given", () => {
+    expect(parseLiveCommerceOptions(undefined)).toEqual({
+      realtime: { url: "http://localhost:9001", path: "/socket.io" },
+      auctions: { increments: DEFAULT_BID_INCREMENTS, softCloseSeconds: 10 },
+    })
+  })
+
+  it("ignores the database settings Medusa adds to every module's options", () => {
+    const options = parseLiveCommerceOptions({ database: { clientUrl: "postgres://secret" } })
+    expect(options).not.toHaveProperty("database")
+  })
+
+  it("keeps valid options", () => {
+    const options = parseLiveCommerceOptions({
+      realtime: { url: "wss://live.example.com", path: "/rt" },
+      livekit: { url: "https://lk.example.com", apiKey: "key", apiSecret: "a-secret-of-16-chars" },
+      auctions: { increments: [{ from: 0, increment: 0.5 }, { from: 10, increment: 1 }], softCloseSeconds: 0 },
+    })
+    expect(options.realtime).toEqual({ url: "wss://live.example.com", path: "/rt" })
+    expect(options.livekit?.apiKey).toBe("key")
+    expect(options.auctions.increments).toHaveLength(2)
+    expect(options.auctions.softCloseSeconds).toBe(0)
+  })
+
+  it.each([
+    [{ realtme: {} }, "`realtme` is not an option"],
+    [{ realtime: { url: "ftp://example.com" } }, "`realtime.url`"],
+    [{ realtime: { path: "socket" } }, "`realtime.path`"],
+    [{ livekit: { url: "https://lk.example.com", apiKey: "k", apiSecret: "short" } }, "`livekit.apiSecret` must be at least 16 characters"],
+    [{ livekit: { url: "https://lk.example.com" } }, "`livekit.apiKey`"],
+    [{ auctions: { increments: [] } }, "`auctions.increments`"],
+    [{ auctions: { increments: [{ from: 5, increment: 1 }] } }, "the first step must start at 0"],
+    [
+      { auctions: { increments: [{ from: 0, increment: 1 }, { from: 0, increment: 2 }] } },
+      "strictly ascending",
+    ],
+    [{ auctions: { increments: [{ from: 0, increment: 0 }] } }, "`auctions.increments.0.increment`"],
+    [{ auctions: { increments: [{ from: 0, increment: -1 }] } }, "`auctions.increments.0.increment`"],
+    [{ auctions: { softCloseSeconds: 1.5 } }, "`auctions.softCloseSeconds`"],
+    [{ auctions: { softCloseSeconds: "10" } }, "`auctions.softCloseSeconds`"],
+  ])("rejects %j with a message naming the option", (raw, fragment) => {
+    expect(() => parseLiveCommerceOptions(raw)).toThrow(fragment)
+    expect(() => parseLiveCommerceOptions(raw)).toThrow(/^medusa-plugin-live-commerce: invalid plugin options: /)
+  })
+
+  it("names every bad option in one message", () => {
+    expect(() =>
+      parseLiveCommerceOptions({ realtime: { url: "nope" }, auctions: { softCloseSeconds: -1 } })
+    ).toThrow(/`realtime\.url`.*; `auctions\.softCloseSeconds`/)
+  })
+})
