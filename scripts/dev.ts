@@ -24,8 +24,9 @@ async function main() {
   const realtimePort = Number(env.REALTIME_PORT || 9001)
   const dataDir = path.resolve(ROOT, env.LIVE_DATA_DIR || ".data")
 
-  process.once("SIGINT", () => void shutdown(running, 0, "SIGINT"))
-  process.once("SIGTERM", () => void shutdown(running, 0, "SIGTERM"))
+  // `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx).
+  process.on("SIGINT", () => void shutdown(running, 0, "SIGINT"))
+  process.on("SIGTERM", () => void shutdown(running, 0, "SIGTERM"))
 
   checkPluginOptions(ROOT)
   const secrets = await loadLocalSecrets(dataDir)

@@ -83,7 +83,7 @@ async function runSuite(suite: Suite, env: NodeJS.ProcessEnv, reportDir: string,
   }
 
   const report = path.join(reportDir, `${suite.name}.json`)
-  const args = ["--runInBand", "--forceExit", "--json", `--outputFile=${report}`]
+  const args = ["--runInBand", "--forceExit", "--silent", "--json", `--outputFile=${report}`]
   try {
     await runToCompletion(suite.name, path.join(BIN, "jest"), args, {
       cwd: ROOT,

@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process"
+import { rm } from "node:fs/promises"
+import { launchChromium } from "../helpers/browser"
+import { freePort, isListening, launch, makeDataDir } from "../helpers/launcher"
+
+jest.setTimeout(8 * 60_000)
+
+function expectCleanStop(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  sent: NodeJS.Signals,
+  output: string
+) {
+  // npm exits by re-raising the signal it was sent; anything else is a crash.
+  expect(exit.code === 0 || exit.signal === sent).toBe(true)
+  expect(output).toContain(`[live] ${sent}: stopping`)
+  expect(output).toContain("[live] embedded PostgreSQL stopped")
+  expect(output).not.toContain("[live] error")
+}
+
+/** The README's first command on a machine with nothing but Node: embedded PostgreSQL, seed, Admin, sidecar. */
+describe("npm start (embedded defaults)", () => {
+  let dataDir: string
+  let ports: { medusa: number; realtime: number; postgres: number }
+  let env: NodeJS.ProcessEnv
+  let publishableKey: string
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir()
+    ports = { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
+    env = {
+      LIVE_DATA_DIR: dataDir,
+      PORT: String(ports.medusa),
+      REALTIME_PORT: String(ports.realtime),
+      EMBEDDED_PG_PORT: String(ports.postgres),
+      DATABASE_URL: "",
+      REDIS_URL: "",
+    }
+  })
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it("should start everything on a fresh machine within 2 minutes, with demo data and a working Admin login", async () => {
+    const started = Date.now()
+    const app = launch(env)
+    try {
+      await app.waitFor(/\[live\] ready/, 150_000)
+      const startupMs = Date.now() - started
+      expect(startupMs).toBeLessThan(120_000)
+      expect(app.output()).toContain("demo data created")
+
+      publishableKey = app.output().match(/x-publishable-api-key: (pk_[0-9a-f]+)/)![1]
+      const base = `http://localhost:${ports.medusa}`
+      expect((await fetch(`${base}/health`)).status).toBe(200)
+
+      const products = await fetch(`${base}/store/products`, { headers: { "x-publishable-api-key": publishableKey } })
+      expect(products.status).toBe(200)
+      expect((await products.json()).count).toBe(4)
+
+      const config = await fetch(`${base}/store/live/config`, { headers: { "x-publishable-api-key": publishableKey } })
+      expect((await config.json()).config.realtime.url).toBe(`http://localhost:${ports.realtime}`)
+
+      const realtime = await fetch(`http://127.0.0.1:${ports.realtime}/healthz`)
+      expect((await realtime.json()).status).toBe("ok")
+
+      const [, email, password] = app.output().match(/login (\S+) \/ (\S+)\)/)!
+      const browser = await launchChromium()
+      try {
+        const page = await browser.newPage()
+        await page.goto(`${base}/app`, { waitUntil: "domcontentloaded" })
+        await page.locator('input[name="email"]').fill(email, { timeout: 90_000 })
+        await page.locator('input[name="password"]').fill(password)
+        await page.locator('button[type="submit"]').click()
+        // Logged in, the Admin lands on its orders list.
+        await page.waitForURL(/\/app\/orders/, { timeout: 60_000 })
+        await page.getByRole("heading", { name: "Orders" }).waitFor({ timeout: 30_000 })
+      } finally {
+        await browser.close()
+      }
+    } finally {
+      app.signal("SIGINT")
+      expectCleanStop(await app.exited, "SIGINT", app.output())
+    }
+
+    // Ctrl-C left nothing behind: no process on our data folder, no port still open.
+    const processes = execFileSync("ps", ["-eo", "args"]).toString()
+    expect(processes).not.toContain(dataDir)
+    for (const port of Object.values(ports)) {
+      expect(await isListening(port)).toBe(false)
+    }
+  })
+
+  it("should reuse the data on a second start (same key, no second seed)", async () => {
+    expect(publishableKey).toBeDefined()
+    const app = launch(env)
+    try {
+      await app.waitFor(/\[live\] ready/, 120_000)
+      expect(app.output()).toContain("demo data already there, reusing it")
+      expect(app.output()).toContain(publishableKey)
+      const products = await fetch(`http://localhost:${ports.medusa}/store/products`, {
+        headers: { "x-publishable-api-key": publishableKey },
+      })
+      expect((await products.json()).count).toBe(4)
+    } finally {
+      app.signal("SIGTERM")
+      expectCleanStop(await app.exited, "SIGTERM", app.output())
+    }
+  })
+})

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import { chmod, mkdtemp } from "node:fs/promises"
+import net from "node:net"
+import path from "node:path"
+
+export const ROOT = path.resolve(__dirname, "..", "..")
+
+/** A free TCP port on loopback (closed again before it is returned). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * A data folder the embedded PostgreSQL can use: when tests run as root the
+ * server runs as the "postgres" user, which must be able to traverse it.
+ */
+export async function makeDataDir(): Promise<string> {
+  const dir = await mkdtemp("/var/tmp/live-e2e-")
+  await chmod(dir, 0o755)
+  return dir
+}
+
+export type Launched = {
+  process: ChildProcess
+  output: () => string
+  stderr: () => string
+  waitFor: (pattern: RegExp, timeoutMs: number) => Promise<RegExpMatchArray>
+  /**
+   * Resolves once every process writing to our pipes is gone (npm re-raises the
+   * signal it got, so its own exit status says little; the launcher's log says the rest).
+   */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Sends `signal` to the whole process group, as a terminal's Ctrl-C does. */
+  signal: (signal: NodeJS.Signals) => void
+}
+
+/** Runs the README's first command (`npm start`) with the given environment. */
+export function launch(env: NodeJS.ProcessEnv): Launched {
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  })
+  let out = ""
+  let err = ""
+  const waiters: Array<() => void> = []
+  const onData = () => waiters.forEach((w) => w())
+  child.stdout!.on("data", (d) => ((out += d.toString()), onData()))
+  child.stderr!.on("data", (d) => ((err += d.toString()), onData()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("close", (code, signal) => (onData(), resolve({ code, signal })))
+  )
+
+  return {
+    process: child,
+    output: () => out,
+    stderr: () => err,
+    exited,
+    signal: (signal) => {
+      try {
+        process.kill(-child.pid!, signal)
+      } catch {
+        // already gone
+      }
+    },
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = (out + err).match(pattern)
+          if (match) {
+            cleanup()
+            resolve(match)
+          } else if (child.exitCode !== null) {
+            cleanup()
+            reject(new Error(`exited (${child.exitCode}) before ${pattern}:\n${(out + err).slice(-3000)}`))
+          }
+        }
+        const timer = setTimeout(() => {
+          cleanup()
+          reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${(out + err).slice(-3000)}`))
+        }, timeoutMs)
+        const cleanup = () => {
+          clearTimeout(timer)
+          waiters.splice(waiters.indexOf(check), 1)
+        }
+        waiters.push(check)
+        check()
+      }),
+  }
+}
+
+/** True while something accepts connections on the port. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1")
+    socket.once("connect", () => (socket.destroy(), resolve(true)))
+    socket.once("error", () => resolve(false))
+  })
+}
