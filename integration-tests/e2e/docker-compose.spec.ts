@@ -1,0 +1,61 @@
+import { execFileSync } from "node:child_process"
+import { parse } from "yaml"
+import { ROOT } from "../helpers/launcher"
+
+type Service = {
+  command?: string[]
+  environment?: Record<string, string>
+  depends_on?: Record<string, { condition: string }>
+}
+
+/**
+ * No Docker engine runs here, but `docker-compose config` (Debian's docker-compose)
+ * validates and resolves the file; the wiring between services is checked on the result.
+ */
+describe("docker-compose.yml", () => {
+  let services: Record<string, Service>
+
+  beforeAll(() => {
+    const resolved = execFileSync("docker-compose", ["-f", "docker-compose.yml", "config"], { cwd: ROOT }).toString()
+    services = parse(resolved).services
+  })
+
+  it("should declare the whole production-like stack", () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ["livekit", "medusa-server", "medusa-worker", "migrate", "minio", "minio-setup", "postgres", "realtime", "redis"].sort()
+    )
+  })
+
+  it("should run one Medusa server and one worker from the same image, after migrations", () => {
+    expect(services["medusa-server"].environment!.WORKER_MODE).toBe("server")
+    expect(services["medusa-worker"].environment!.WORKER_MODE).toBe("worker")
+    for (const name of ["medusa-server", "medusa-worker"]) {
+      expect(services[name].depends_on!.migrate.condition).toBe("service_completed_successfully")
+    }
+  })
+
+  it("should point every Medusa process at the stack's own PostgreSQL, Redis, MinIO and LiveKit", () => {
+    for (const name of ["migrate", "medusa-server", "medusa-worker"]) {
+      const env = services[name].environment!
+      expect(new URL(env.DATABASE_URL).hostname).toBe("postgres")
+      expect(new URL(env.REDIS_URL).hostname).toBe("redis")
+      expect(new URL(env.S3_ENDPOINT).hostname).toBe("minio")
+      expect(new URL(env.LIVEKIT_URL).hostname).toBe("livekit")
+    }
+    expect(new URL(services.realtime.environment!.REDIS_URL).hostname).toBe("redis")
+  })
+
+  it("should share secrets where two services must agree", () => {
+    const server = services["medusa-server"].environment!
+    // The sidecar verifies the tokens Medusa signs.
+    expect(services.realtime.environment!.JWT_SECRET).toBe(server.JWT_SECRET)
+    // LiveKit accepts what the plugin signs with its key and secret.
+    const keys = services.livekit.command!.join(" ")
+    expect(keys).toContain(`${server.LIVEKIT_API_KEY}: ${server.LIVEKIT_API_SECRET}`)
+    expect(server.LIVEKIT_API_SECRET.length).toBeGreaterThanOrEqual(32)
+    // The bucket MinIO setup creates is the one Medusa writes to.
+    expect(services["minio-setup"].command ?? JSON.stringify(services["minio-setup"])).toContain(
+      `local/${server.S3_BUCKET}`
+    )
+  })
+})
