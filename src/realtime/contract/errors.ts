@@ -1,8 +1,37 @@
-/** Error codes sent in socket acks and `connect_error` data. Declared once, used everywhere. */
+/**
+ * Machine codes for rejected bids and lot actions: HTTP 400 bodies carry them as `code`,
+ * socket acks as `error.code`. Declared once here, used everywhere.
+ */
+export const AuctionErrorCodes = {
+  /** Below the minimum next bid (or not above your own max). */
+  bid_too_low: "bid_too_low",
+  /** The lot is not taking bids yet (draft, or scheduled without pre-bids). */
+  auction_not_live: "auction_not_live",
+  /** The lot has closed (sold, unsold, cancelled, or its end passed). */
+  auction_closed: "auction_closed",
+  /** The seller's own account cannot bid on the seller's lots. */
+  self_bid: "self_bid",
+  /** The customer is blocked from bidding. */
+  bidder_blocked: "bidder_blocked",
+  /** A straight bid from the current leader: you would bid against yourself. */
+  already_leading: "already_leading",
+  /** No buy-now price, or bidding has passed it. */
+  buy_now_unavailable: "buy_now_unavailable",
+  /** Pre-bids (before the lot goes live) are off for this lot. */
+  prebids_disabled: "prebids_disabled",
+  /** The same idempotency key was used for a different bid. */
+  idempotency_conflict: "idempotency_conflict",
+  /** The lot cannot move to the requested state from its current one. */
+  invalid_transition: "invalid_transition",
+} as const
+
+export type AuctionErrorCode = (typeof AuctionErrorCodes)[keyof typeof AuctionErrorCodes]
+
+/** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {
   invalid_payload: "invalid_payload",
   unauthorized: "unauthorized",
   unknown_error: "unknown_error",
 } as const
 
-export type RealtimeErrorCode = (typeof RealtimeErrorCodes)[keyof typeof RealtimeErrorCodes]
+export type RealtimeErrorCode = (typeof RealtimeErrorCodes)[keyof typeof RealtimeErrorCodes] | AuctionErrorCode
