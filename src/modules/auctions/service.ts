@@ -1,8 +1,14 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
-import { Auction, Bid } from "./models"
+import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
+import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
+import { placeBidTransaction, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
+import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
+import { Auction, AuctionEvent, Bid, BidderBlock } from "./models"
 
-export default class AuctionsModuleService extends MedusaService({ Auction, Bid }) {
+export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock }) {
   protected readonly options_: LiveCommerceOptions
 
   constructor(container: Record<string, unknown>, options: unknown) {
@@ -13,5 +19,135 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid 
   /** The validated plugin options (never the raw ones: Medusa adds the database URL there). */
   async getOptions(): Promise<LiveCommerceOptions> {
     return this.options_
+  }
+
+  /** Decides a bid atomically (see lib/place-bid.ts). The hot path: one short transaction. */
+  @InjectManager()
+  async placeBid(input: PlaceBidInput, @MedusaContext() sharedContext: Context = {}): Promise<PlaceBidResult> {
+    return placeBidTransaction(this.knex_(sharedContext), input, this.lotDefaults_())
+  }
+
+  @InjectManager()
+  async startAuction(id: string, @MedusaContext() sharedContext: Context = {}): Promise<TransitionResult> {
+    return startLot(this.knex_(sharedContext), id, this.lotDefaults_())
+  }
+
+  @InjectManager()
+  async cancelAuction(id: string, @MedusaContext() sharedContext: Context = {}): Promise<TransitionResult> {
+    return cancelLot(this.knex_(sharedContext), id, this.lotDefaults_())
+  }
+
+  @InjectManager()
+  async rerunAuction(id: string, @MedusaContext() sharedContext: Context = {}): Promise<TransitionResult> {
+    return rerunLot(this.knex_(sharedContext), id, this.lotDefaults_())
+  }
+
+  /** Closes the lot if its end has passed; null when it was not due (or not live). */
+  @InjectManager()
+  async closeAuctionIfDue(id: string, @MedusaContext() sharedContext: Context = {}): Promise<PublicLot | null> {
+    return closeLotIfDue(this.knex_(sharedContext), id, this.lotDefaults_())
+  }
+
+  /** Live lots ending before `withinMs` from now (overdue ones included), soonest first. */
+  @InjectManager()
+  async listLotsEndingWithin(
+    withinMs: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; ends_at: Date; db_now: Date }[]> {
+    const { rows } = await this.knex_(sharedContext).raw(
+      `select id, ends_at, clock_timestamp() as db_now from live_auction
+       where status = 'live' and deleted_at is null
+         and ends_at < clock_timestamp() + make_interval(secs => ?)
+       order by ends_at limit 1000`,
+      [withinMs / 1000]
+    )
+    return rows
+  }
+
+  /** The end of a live lot with the database clock; null if the lot is not live. */
+  @InjectManager()
+  async getLiveLotEnd(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; ends_at: Date; db_now: Date } | null> {
+    const { rows } = await this.knex_(sharedContext).raw(
+      `select id, ends_at, clock_timestamp() as db_now from live_auction
+       where id = ? and status = 'live' and deleted_at is null`,
+      [id]
+    )
+    return rows[0] ?? null
+  }
+
+  /** Lots as anyone may see them (no maxes, no reserve amount, bidders pseudonymous). */
+  @InjectManager()
+  async listPublicLots(
+    filters: { ids?: string[]; status?: string[]; show_id?: string },
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ lots: PublicLot[]; count: number }> {
+    const query = this.knex_(sharedContext)("live_auction").whereNull("deleted_at")
+    if (filters.ids) {
+      query.whereIn("id", filters.ids)
+    }
+    if (filters.status) {
+      query.whereIn("status", filters.status)
+    }
+    if (filters.show_id) {
+      query.where("show_id", filters.show_id)
+    }
+    const [{ count }] = await query.clone().count({ count: "*" })
+    const rows: LotRow[] = await query
+      .select("*")
+      .orderByRaw("coalesce(ends_at, scheduled_at, created_at) asc, id asc")
+      .offset(page.skip)
+      .limit(page.take)
+    const defaults = this.lotDefaults_()
+    return { lots: rows.map((row) => publicLot(row, defaults)), count: Number(count) }
+  }
+
+  /** The customer's own max on a lot, if they lead it (private to them). */
+  @InjectManager()
+  async getOwnMax(
+    auctionId: string,
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number | null> {
+    const row = await this.knex_(sharedContext)("live_auction")
+      .select("leader_max")
+      .where({ id: auctionId, leader_customer_id: customerId })
+      .first()
+    return row?.leader_max == null ? null : Number(row.leader_max)
+  }
+
+  /** True while the customer is blocked from bidding. */
+  @InjectManager()
+  async isBidderBlocked(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const row = await this.knex_(sharedContext)("live_bidder_block")
+      .where({ customer_id: customerId })
+      .whereNull("deleted_at")
+      .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
+      .first()
+    return Boolean(row)
+  }
+
+  /** Publishes committed outbox events in order through `publish` (see lib/outbox.ts). */
+  @InjectManager()
+  async relayEvents(
+    publish: (events: ClaimedEvent[]) => Promise<void>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return drainOutbox(this.knex_(sharedContext), publish)
+  }
+
+  protected lotDefaults_(): LotDefaults {
+    return {
+      increments: this.options_.auctions.increments,
+      softCloseSeconds: this.options_.auctions.softCloseSeconds,
+    }
+  }
+
+  /** The knex of the manager `@InjectManager` put in the context (the hot path speaks SQL). */
+  protected knex_(context: { manager?: unknown }) {
+    return (context.manager as SqlEntityManager).getKnex()
   }
 }

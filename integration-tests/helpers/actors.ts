@@ -1,0 +1,46 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import jwt from "jsonwebtoken"
+import { createPublishableKeyHeader } from "./publishable-key"
+
+type Api = { post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any }> }
+
+function jwtSecret(container: MedusaContainer): string {
+  return container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
+}
+
+/** Staff: a real user who logs in through /auth/user/emailpass. */
+export async function adminHeaders(container: MedusaContainer, api: Api) {
+  const email = `admin-${Math.random().toString(36).slice(2)}@test.local`
+  const auth = container.resolve(Modules.AUTH)
+  const { authIdentity } = await auth.register("emailpass", { body: { email, password: "secret-password" } })
+  await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email } } })
+  const { data } = await api.post("/auth/user/emailpass", { email, password: "secret-password" })
+  return { authorization: `Bearer ${data.token}` }
+}
+
+export type Buyer = { id: string; headers: Record<string, string> }
+
+/**
+ * Customers for bidding. Made through the customer module with tokens signed by the app's
+ * JWT secret, as /auth/customer/emailpass would sign them (fast enough for 50 bidders).
+ */
+export async function createBuyers(container: MedusaContainer, count: number, storeHeaders?: Record<string, string>) {
+  const pk = storeHeaders ?? (await createPublishableKeyHeader(container))
+  const customers = await container.resolve(Modules.CUSTOMER).createCustomers(
+    Array.from({ length: count }, (_, i) => ({ email: `buyer-${i}-${Math.random().toString(36).slice(2)}@test.local` }))
+  )
+  const secret = jwtSecret(container)
+  return customers.map((c): Buyer => ({
+    id: c.id,
+    headers: {
+      ...pk,
+      authorization: `Bearer ${jwt.sign(
+        { actor_id: c.id, actor_type: "customer", auth_identity_id: "", app_metadata: { customer_id: c.id } },
+        secret,
+        { expiresIn: "1h" }
+      )}`,
+    },
+  }))
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto"
+
+type Api = {
+  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
+  get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
+}
+
+export const LOT = { title: "Holo card", currency_code: "usd", starting_price: 5, duration_seconds: 60 }
+
+/** Creates a lot through the Admin API and, unless told otherwise, starts it. */
+export async function createLot(
+  api: Api,
+  admin: Record<string, string>,
+  settings: Record<string, unknown> = {},
+  { start = true } = {}
+) {
+  const { data } = await api.post("/admin/auctions", { ...LOT, ...settings }, { headers: admin })
+  if (start) {
+    await api.post(`/admin/auctions/${data.auction.id}/start`, {}, { headers: admin })
+  }
+  return data.auction.id as string
+}
+
+/** Places a bid and returns the response whatever its status. */
+export function bid(api: Api, id: string, headers: Record<string, string>, body: Record<string, unknown>) {
+  return api
+    .post(`/store/auctions/${id}/bids`, { idempotency_key: randomUUID(), ...body }, { headers })
+    .catch((e: { response: { status: number; data: any } }) => e.response)
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

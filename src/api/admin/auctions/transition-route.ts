@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { armLot } from "../../../lib/auction-clock"
+import { relayInBackground } from "../../../lib/auction-relay"
+import { transitionAuctionWorkflow } from "../../../workflows"
+import type { AuctionTransition } from "../../../workflows/auctions/steps/transition-auction"
+import { retrieveAdminAuction } from "./helpers"
+
+/** POST /admin/auctions/:id/{start,cancel,rerun}: one handler, three transitions. */
+export function transitionRoute(transition: AuctionTransition) {
+  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+    await transitionAuctionWorkflow(req.scope).run({ input: { id: req.params.id, transition } })
+    if (transition === "start") {
+      // Arm the close here too: a 10-second lot should not wait for the clock job to notice it.
+      await armLot(req.scope, req.params.id)
+    }
+    relayInBackground(req.scope)
+    res.json({ auction: await retrieveAdminAuction(req.scope, req.params.id) })
+  }
+}

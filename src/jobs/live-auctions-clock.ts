@@ -1,0 +1,23 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { armCloseTimers } from "../lib/auction-clock"
+import { relayAuctionEvents } from "../lib/auction-relay"
+import { AUCTIONS_MODULE } from "../modules/auctions"
+import type AuctionsModuleService from "../modules/auctions/service"
+
+// Lots ending within this horizon get a precise timer now; the job runs well inside it.
+const HORIZON_MS = 3000
+
+/**
+ * Every second: arm precise close timers for lots ending soon (overdue ones close at once),
+ * and publish any outbox event a crash left behind. The timers do the closing; this is the net.
+ */
+export default async function liveAuctionsClock(container: MedusaContainer) {
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  armCloseTimers(container, await auctions.listLotsEndingWithin(HORIZON_MS))
+  await relayAuctionEvents(container)
+}
+
+export const config = {
+  name: "live-auctions-clock",
+  schedule: { interval: 1000 },
+}
