@@ -196,8 +196,16 @@ function checkStatus(lot: LotRow & { db_now: Date }, input: PlaceBidInput): [Auc
       return null
     case "draft":
       return ["auction_not_live", "This lot is not open for bidding."]
-    default:
-      return ["auction_closed", `The lot is ${lot.status}.`]
+    case "cancelled":
+      return ["auction_closed", "The lot was cancelled."]
+    default: {
+      // sold | unsold: late by the time since the lot ended (its end, or a buy-now before it).
+      const ended = Math.min(
+        new Date(lot.closed_at ?? lot.db_now).getTime(),
+        new Date(lot.ends_at ?? lot.db_now).getTime()
+      )
+      return ["auction_closed", `The lot is ${lot.status}.`, { late_by_ms: Math.max(0, lot.db_now.getTime() - ended) }]
+    }
   }
 }
 
