@@ -15,9 +15,31 @@ export async function relayAuctionEvents(container: MedusaContainer): Promise<nu
   })
 }
 
-/** Fire-and-forget relay for request handlers: the response does not wait for it. */
+let relaying: Promise<void> | null = null
+let relayAgain = false
+
+/**
+ * Fire-and-forget relay for request handlers: the response does not wait for it, and a
+ * storm of bids shares one relay run (plus one more for whatever arrived meanwhile)
+ * instead of starting one per bid.
+ */
 export function relayInBackground(container: MedusaContainer): void {
-  relayAuctionEvents(container).catch((err) => {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: outbox relay failed, the sweep job will retry: ${err.message}`)
+  if (relaying) {
+    relayAgain = true
+    return
+  }
+  relaying = (async () => {
+    do {
+      relayAgain = false
+      try {
+        await relayAuctionEvents(container)
+      } catch (err) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`live-commerce: outbox relay failed, the clock job will retry: ${(err as Error).message}`)
+      }
+    } while (relayAgain)
+  })().finally(() => {
+    relaying = null
   })
 }

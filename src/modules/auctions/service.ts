@@ -4,7 +4,7 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
-import { placeBidTransaction, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
+import { placeBid, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
 import { Auction, AuctionEvent, Bid, BidderBlock } from "./models"
 
@@ -21,10 +21,10 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return this.options_
   }
 
-  /** Decides a bid atomically (see lib/place-bid.ts). The hot path: one short transaction. */
+  /** Decides a bid atomically (see lib/place-bid.ts). The hot path: one read, one write statement. */
   @InjectManager()
   async placeBid(input: PlaceBidInput, @MedusaContext() sharedContext: Context = {}): Promise<PlaceBidResult> {
-    return placeBidTransaction(this.knex_(sharedContext), input, this.lotDefaults_())
+    return placeBid(this.knex_(sharedContext), input, this.lotDefaults_())
   }
 
   @InjectManager()

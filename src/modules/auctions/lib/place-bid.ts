@@ -1,10 +1,9 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { AuctionErrorCode } from "../../../realtime/contract/errors"
-import { LiveAuctionEvents } from "../events"
 import { decideBid, type BidKind, type BidOutcome } from "../utils/bidding"
-import { biddingState, bidderHandle, publicLot, rawNumber, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
-import { insertOutboxEvents, type OutboxEvent } from "./outbox"
+import { biddingState, bidderHandle, publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
+import { BID_WRITE_SQL, bidWriteParams } from "./bid-write-sql"
 
 export type PlaceBidInput = {
   auction_id: string
@@ -38,23 +37,25 @@ export type PlaceBidResult =
       late_by_ms?: number
     }
 
+export type BidSnapshot = LotRow & { db_now: Date; bidder_blocked: boolean; previous_bid: Record<string, any> | null }
+
+/** Enough for any real storm: every round, one of the competing bids wins. */
+const MAX_ATTEMPTS = 200
+
 /**
- * Decides one bid in one transaction: lock the lot row, decide (pure), then a conditional
- * UPDATE of the lot, the bid INSERT and the outbox INSERT commit together. The row lock
- * serialises bids on a lot, so two bids can never both take a price; the UPDATE's
- * `ends_at > clock_timestamp()` makes a bid that races the close either in or out.
+ * Decides one bid. Optimistic, with the database as the arbiter:
+ * 1. read the lot (plus the bidder's block and an earlier bid with the same key) in one query;
+ * 2. decide in TypeScript (pure, see utils/bidding.ts);
+ * 3. write the lot, the bid and the outbox events in ONE statement, conditional on the lot's
+ *    `seq` being the one decided on, the lot still open and its end not passed by the DB clock.
+ * If another bid got in between, the statement changes nothing and we decide again on the
+ * new state. No lock is held while JavaScript runs, so a hot lot's throughput is bounded by
+ * the database, not by the event loop; two bids can never both take a price (one `seq` each),
+ * and a bid racing the close is either in or out (`ends_at > clock_timestamp()` at write time).
  */
-export async function placeBidTransaction(
-  knex: Knex,
-  input: PlaceBidInput,
-  defaults: LotDefaults
-): Promise<PlaceBidResult> {
-  return knex.transaction(async (trx) => {
-    const { rows } = await trx.raw(
-      "select *, clock_timestamp() as db_now from live_auction where id = ? and deleted_at is null for update",
-      [input.auction_id]
-    )
-    const lot: (LotRow & { db_now: Date }) | undefined = rows[0]
+export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDefaults): Promise<PlaceBidResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const lot = await readSnapshot(knex, input)
     if (!lot) {
       return { accepted: false, code: "not_found", message: "Auction not found.", lot: null, server_time: iso(new Date()) }
     }
@@ -67,14 +68,12 @@ export async function placeBidTransaction(
       ...extra,
     })
 
-    const previous = await findByIdempotencyKey(trx, input)
-    if (previous) {
-      if (previous.kind !== input.kind || (input.kind !== "buy_now" && previous.amount !== input.amount)) {
-        return reject("idempotency_conflict", "This idempotency key was already used for a different bid.")
-      }
-      return { accepted: true, duplicate: true, bid: previous, lot: publicLot(lot, defaults), extended: false, server_time: iso(lot.db_now) }
+    if (lot.previous_bid) {
+      return replay(lot, input, defaults, reject)
     }
-
+    if (lot.bidder_blocked) {
+      return reject("bidder_blocked", "You cannot bid at the moment. Contact support if you think this is a mistake.")
+    }
     const statusRejection = checkStatus(lot, input)
     if (statusRejection) {
       return reject(...statusRejection)
@@ -92,98 +91,83 @@ export async function placeBidTransaction(
       return reject(decision.code, decision.message)
     }
 
-    const bought = decision.outcome === "bought"
-    const isPrebid = lot.status === "scheduled"
-    const window = lot.soft_close_seconds ?? defaults.softCloseSeconds
-    const mayExtend =
-      !isPrebid && !bought && !lot.sudden_death && window > 0 &&
-      (lot.max_extensions === null || lot.extension_count < lot.max_extensions)
-    const extendBy = lot.extend_seconds ?? window
-
-    // In SET, `ends_at` is the value before this statement: both CASEs test the same window.
-    const inWindow = "(?::boolean and ends_at - clock_timestamp() < make_interval(secs => ?))"
-    const updated = await trx.raw(
-      `update live_auction set
-         current_price = ?, raw_current_price = ?::jsonb,
-         leader_customer_id = ?, leader_max = ?, raw_leader_max = ?::jsonb,
-         bid_count = bid_count + 1,
-         seq = seq + 1 + (case when ${inWindow} then 1 else 0 end) + (case when ?::boolean then 1 else 0 end),
-         ends_at = case when ${inWindow} then
-             (case when ?::boolean then greatest(ends_at, clock_timestamp() + make_interval(secs => ?))
-                   else ends_at + make_interval(secs => ?) end)
-           else ends_at end,
-         extension_count = extension_count + (case when ${inWindow} then 1 else 0 end),
-         status = case when ?::boolean then 'sold' else status end,
-         winner_customer_id = case when ?::boolean then ? else winner_customer_id end,
-         hammer_price = case when ?::boolean then ? else hammer_price end,
-         raw_hammer_price = case when ?::boolean then ?::jsonb else raw_hammer_price end,
-         closed_at = case when ?::boolean then clock_timestamp() else closed_at end,
-         updated_at = clock_timestamp()
-       where id = ? and status = ? and (status = 'scheduled' or ends_at > clock_timestamp())
-       returning *, clock_timestamp() as db_now`,
-      [
-        decision.price, rawNumber(decision.price),
-        decision.leader_customer_id, decision.leader_max, rawNumber(decision.leader_max),
-        mayExtend, window, bought,
-        mayExtend, window,
-        lot.soft_close_mode === "reset", extendBy, extendBy,
-        mayExtend, window,
-        bought,
-        bought, input.customer_id,
-        bought, decision.price,
-        bought, rawNumber(decision.price),
-        bought,
-        lot.id, lot.status,
-      ]
-    )
-    const after: (LotRow & { db_now: Date }) | undefined = updated.rows[0]
-    if (!after) {
-      // The end passed between the lock and the update: the close wins.
-      const now = await trx.raw("select clock_timestamp() as now")
-      const late = now.rows[0].now.getTime() - new Date(lot.ends_at!).getTime()
-      return reject("auction_closed", "The lot closed before your bid arrived.", { late_by_ms: Math.max(0, late) })
+    const bidId = generateEntityId(undefined, "bid")
+    let rows: (LotRow & { db_now: Date })[]
+    try {
+      ;({ rows } = await knex.raw(BID_WRITE_SQL, bidWriteParams({ lot, input, decision, bidId, defaults })))
+    } catch (err) {
+      if ((err as { code?: string }).code === "23505") {
+        // The same idempotency key won a race with itself: the next read replays the first.
+        continue
+      }
+      throw err
     }
-
-    const bidSeq = lot.seq + 1
+    const after = rows[0]
+    if (!after) {
+      // Another bid or the close got in first: decide again on the new state.
+      continue
+    }
     const bid: AcceptedBid = {
-      id: generateEntityId(undefined, "bid"),
+      id: bidId,
       kind: input.kind,
       amount: decision.bid_amount,
       outcome: decision.outcome,
       price_after: decision.price,
-      seq: bidSeq,
-      is_prebid: isPrebid,
+      seq: lot.seq + 1,
+      is_prebid: lot.status === "scheduled",
       created_at: iso(after.db_now),
     }
-    await trx("live_auction_bid").insert({
-      id: bid.id,
-      auction_id: lot.id,
-      customer_id: input.customer_id,
-      kind: bid.kind,
-      amount: bid.amount,
-      raw_amount: rawNumber(bid.amount),
-      price_after: bid.price_after,
-      raw_price_after: rawNumber(bid.price_after),
-      outcome: bid.outcome,
-      idempotency_key: input.idempotency_key,
-      seq: bid.seq,
-      run: lot.run,
-      is_prebid: isPrebid,
-      created_at: after.db_now,
-    })
-
     const extended = after.extension_count > lot.extension_count
-    await insertOutboxEvents(trx, bidEvents(lot, after, bid, input.customer_id, extended, bought))
     return { accepted: true, duplicate: false, bid, lot: publicLot(after, defaults), extended, server_time: iso(after.db_now) }
-  })
+  }
+  throw new Error(`placeBid: lot ${input.auction_id} changed ${MAX_ATTEMPTS} times while deciding one bid`)
 }
 
-function checkStatus(lot: LotRow & { db_now: Date }, input: PlaceBidInput): [AuctionErrorCode, string, { late_by_ms?: number }?] | null {
+async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapshot | undefined> {
+  const { rows } = await knex.raw(
+    `select l.*, clock_timestamp() as db_now,
+       exists(select 1 from live_bidder_block b where b.customer_id = :customer and b.deleted_at is null
+              and (b.expires_at is null or b.expires_at > clock_timestamp())) as bidder_blocked,
+       (select row_to_json(p) from (
+          select id, kind, amount, outcome, price_after, seq, is_prebid, created_at from live_auction_bid
+          where auction_id = l.id and customer_id = :customer and idempotency_key = :key and deleted_at is null
+        ) p) as previous_bid
+     from live_auction l where l.id = :id and l.deleted_at is null`,
+    { id: input.auction_id, customer: input.customer_id, key: input.idempotency_key }
+  )
+  return rows[0]
+}
+
+/** A retry with the same key gets the first result; the same key for another bid is refused. */
+function replay(
+  lot: BidSnapshot,
+  input: PlaceBidInput,
+  defaults: LotDefaults,
+  reject: (code: AuctionErrorCode, message: string) => PlaceBidResult
+): PlaceBidResult {
+  const p = lot.previous_bid!
+  const previous: AcceptedBid = {
+    id: p.id,
+    kind: p.kind,
+    amount: Number(p.amount),
+    outcome: p.outcome,
+    price_after: Number(p.price_after),
+    seq: p.seq,
+    is_prebid: p.is_prebid,
+    created_at: iso(p.created_at),
+  }
+  if (previous.kind !== input.kind || (input.kind !== "buy_now" && previous.amount !== input.amount)) {
+    return reject("idempotency_conflict", "This idempotency key was already used for a different bid.")
+  }
+  return { accepted: true, duplicate: true, bid: previous, lot: publicLot(lot, defaults), extended: false, server_time: iso(lot.db_now) }
+}
+
+function checkStatus(lot: BidSnapshot, input: PlaceBidInput): [AuctionErrorCode, string, { late_by_ms?: number }?] | null {
+  const now = lot.db_now.getTime()
   switch (lot.status) {
     case "live":
-      if (lot.ends_at && new Date(lot.ends_at).getTime() <= lot.db_now.getTime()) {
-        const late = lot.db_now.getTime() - new Date(lot.ends_at).getTime()
-        return ["auction_closed", "The lot closed before your bid arrived.", { late_by_ms: late }]
+      if (lot.ends_at && new Date(lot.ends_at).getTime() <= now) {
+        return ["auction_closed", "The lot closed before your bid arrived.", { late_by_ms: now - new Date(lot.ends_at).getTime() }]
       }
       return null
     case "scheduled":
@@ -200,79 +184,10 @@ function checkStatus(lot: LotRow & { db_now: Date }, input: PlaceBidInput): [Auc
       return ["auction_closed", "The lot was cancelled."]
     default: {
       // sold | unsold: late by the time since the lot ended (its end, or a buy-now before it).
-      const ended = Math.min(
-        new Date(lot.closed_at ?? lot.db_now).getTime(),
-        new Date(lot.ends_at ?? lot.db_now).getTime()
-      )
-      return ["auction_closed", `The lot is ${lot.status}.`, { late_by_ms: Math.max(0, lot.db_now.getTime() - ended) }]
+      const ended = Math.min(new Date(lot.closed_at ?? now).getTime(), new Date(lot.ends_at ?? now).getTime())
+      return ["auction_closed", `The lot is ${lot.status}.`, { late_by_ms: Math.max(0, now - ended) }]
     }
   }
-}
-
-async function findByIdempotencyKey(trx: Knex.Transaction, input: PlaceBidInput): Promise<AcceptedBid | null> {
-  const row = await trx("live_auction_bid")
-    .where({ auction_id: input.auction_id, customer_id: input.customer_id, idempotency_key: input.idempotency_key })
-    .first()
-  if (!row) {
-    return null
-  }
-  return {
-    id: row.id,
-    kind: row.kind,
-    amount: Number(row.amount),
-    outcome: row.outcome,
-    price_after: Number(row.price_after),
-    seq: row.seq,
-    is_prebid: row.is_prebid,
-    created_at: iso(row.created_at),
-  }
-}
-
-function bidEvents(
-  before: LotRow,
-  after: LotRow & { db_now: Date },
-  bid: AcceptedBid,
-  customerId: string,
-  extended: boolean,
-  bought: boolean
-): OutboxEvent[] {
-  const events: OutboxEvent[] = [
-    {
-      auction_id: after.id,
-      seq: bid.seq,
-      name: LiveAuctionEvents.BID_PLACED,
-      payload: {
-        bid_id: bid.id,
-        customer_id: customerId,
-        bidder: bidderHandle(after.id, customerId),
-        outcome: bid.outcome,
-        price: bid.price_after,
-        bid_count: after.bid_count,
-        leader: bidderHandle(after.id, after.leader_customer_id),
-        previous_leader_customer_id: before.leader_customer_id,
-        ends_at: after.ends_at ? iso(after.ends_at) : null,
-        server_time: iso(after.db_now),
-      },
-    },
-  ]
-  let seq = bid.seq
-  if (extended) {
-    events.push({
-      auction_id: after.id,
-      seq: ++seq,
-      name: LiveAuctionEvents.EXTENDED,
-      payload: { ends_at: iso(after.ends_at!), extension_count: after.extension_count, server_time: iso(after.db_now) },
-    })
-  }
-  if (bought) {
-    events.push({
-      auction_id: after.id,
-      seq: ++seq,
-      name: LiveAuctionEvents.CLOSED,
-      payload: closedPayload(after),
-    })
-  }
-  return events
 }
 
 export function closedPayload(lot: LotRow & { db_now?: Date }) {

@@ -13,15 +13,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePlaceBidType>, r
   const customerId = req.auth_context.actor_id
   const body = req.validatedBody
 
-  if (await auctions.isBidderBlocked(customerId)) {
-    res.status(400).json({
-      type: "not_allowed",
-      code: "bidder_blocked",
-      message: "You cannot bid at the moment. Contact support if you think this is a mistake.",
-    })
-    return
-  }
-
   const result = await auctions.placeBid({
     auction_id: req.params.id,
     customer_id: customerId,

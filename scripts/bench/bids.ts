@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:bids`: one hot lot, concurrent bidders, against the running app
+ * (`npm start` in another terminal) over real HTTP. Prints decisions/s, accepted/rejected,
+ * p50/p95/p99, the invariant check, and a bare baseline: the same decision as one SQL
+ * statement through `pg` on the same database.
+ *
+ * Env: BENCH_URL (http://localhost:9000), DATABASE_URL (the embedded default),
+ * BENCH_BIDDERS (50), BENCH_CONCURRENCY (32), BENCH_SECONDS (10), BENCH_RATE (200),
+ * BENCH_ADMIN_EMAIL / BENCH_ADMIN_PASSWORD (the demo admin).
+ */
+import { randomUUID } from "node:crypto"
+import { Pool } from "pg"
+import { DEMO_ADMIN } from "../seed/demo-data"
+import { percentile, runClosedLoop, runOpenLoop, type Sample } from "./load"
+
+const env = process.env
+const BASE = env.BENCH_URL || "http://localhost:9000"
+const DATABASE_URL = env.DATABASE_URL || "postgres://postgres:postgres@127.0.0.1:54329/medusa_live_commerce"
+const BIDDERS = Number(env.BENCH_BIDDERS || 50)
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY || 32)
+const SECONDS = Number(env.BENCH_SECONDS || 10)
+const RATE = Number(env.BENCH_RATE || 200)
+
+type Json = Record<string, any>
+
+async function http(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
+  const res = await fetch(BASE + path, {
+    method: init.method ?? "GET",
+    headers: { "content-type": "application/json", ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  return { status: res.status, data: (await res.json().catch(() => ({}))) as Json }
+}
+
+async function setup() {
+  const login = await http("/auth/user/emailpass", {
+    method: "POST",
+    body: { email: env.BENCH_ADMIN_EMAIL || DEMO_ADMIN.email, password: env.BENCH_ADMIN_PASSWORD || DEMO_ADMIN.password },
+  })
+  if (!login.data.token) {
+    throw new Error(`cannot log in as the admin at ${BASE} (is \`npm start\` running?): ${JSON.stringify(login.data)}`)
+  }
+  const admin = { authorization: `Bearer ${login.data.token}` }
+  const keys = await http("/admin/api-keys?type=publishable&limit=1", { headers: admin })
+  const pk = { "x-publishable-api-key": keys.data.api_keys[0].token as string }
+
+  const run = Date.now().toString(36)
+  const bidders: Record<string, string>[] = []
+  for (let i = 0; i < BIDDERS; i++) {
+    const email = `bench-${run}-${i}@bench.local`
+    const reg = await http("/auth/customer/emailpass/register", { method: "POST", body: { email, password: "bench-password" } })
+    await http("/store/customers", { method: "POST", headers: { ...pk, authorization: `Bearer ${reg.data.token}` }, body: { email } })
+    const auth = await http("/auth/customer/emailpass", { method: "POST", body: { email, password: "bench-password" } })
+    bidders.push({ ...pk, authorization: `Bearer ${auth.data.token}` })
+  }
+  return { admin, pk, bidders }
+}
+
+async function createHotLot(admin: Record<string, string>, title: string) {
+  const created = await http("/admin/auctions", {
+    method: "POST",
+    headers: admin,
+    body: { title, currency_code: "usd", starting_price: 1, duration_seconds: 3600, soft_close_seconds: 0 },
+  })
+  await http(`/admin/auctions/${created.data.auction.id}/start`, { method: "POST", headers: admin, body: {} })
+  return created.data.auction.id as string
+}
+
+/** Each bid goes a little above the last price this client saw: many win, many lose, as in a bid war. */
+function bidder(id: string, headers: Record<string, string>[], accepted: Json[]) {
+  let seen = 1
+  let n = 0
+  return async (): Promise<Sample> => {
+    const who = headers[n++ % headers.length]
+    const amount = seen + 1 + Math.floor(Math.random() * 3)
+    const started = performance.now()
+    const res = await http(`/store/auctions/${id}/bids`, {
+      method: "POST",
+      headers: who,
+      body: { amount, idempotency_key: randomUUID() },
+    })
+    const ms = performance.now() - started
+    const price = res.data.auction?.current_price
+    if (typeof price === "number" && price > seen) {
+      seen = price
+    }
+    if (res.status === 200) {
+      accepted.push(res.data.bid)
+    }
+    return { ms, ok: res.status === 200, error: res.status >= 500 ? `${res.status}` : undefined }
+  }
+}
+
+async function checkInvariants(admin: Record<string, string>, id: string, accepted: Json[]) {
+  const history: Json[] = []
+  for (let offset = 0; ; offset += 500) {
+    const page = await http(`/admin/auctions/${id}/bids?limit=500&offset=${offset}`, { headers: admin })
+    history.push(...page.data.bids)
+    if (page.data.bids.length < 500) {
+      break
+    }
+  }
+  const stored = new Set(history.map((b) => b.id))
+  const lost = accepted.filter((b) => !stored.has(b.id)).length
+  // Two stored bids on one seq, or one accepted bid answered twice.
+  const duplicated =
+    history.length - new Set(history.map((b) => b.seq)).size + (accepted.length - new Set(accepted.map((b) => b.id)).size)
+  const bySeq = [...history].sort((a, b) => a.seq - b.seq)
+  let outOfOrder = 0
+  for (let i = 1; i < bySeq.length; i++) {
+    if (bySeq[i].seq !== bySeq[i - 1].seq + 1 || Number(bySeq[i].price_after) <= Number(bySeq[i - 1].price_after)) {
+      outOfOrder++
+    }
+  }
+  // Stored but never acknowledged as accepted (e.g. a timeout): not lost, but worth knowing.
+  const unacknowledged = history.filter((b) => !accepted.some((a) => a.id === b.id)).length
+  return { lost, duplicated, outOfOrder, stored: history.length, unacknowledged }
+}
+
+/** The bare decision: lock, check, update, insert the bid and the event — one statement. */
+const BARE_DECISION = `
+with lot as (
+  select id, seq, coalesce(current_price + 1, starting_price) as min_next
+  from live_auction where id = $1 and status = 'live' and ends_at > clock_timestamp() for update
+), upd as (
+  update live_auction a set current_price = $2, leader_customer_id = $3, bid_count = a.bid_count + 1, seq = a.seq + 1
+  from lot where a.id = lot.id and $2 >= lot.min_next
+  returning a.id, a.seq
+), bid as (
+  insert into live_auction_bid (id, auction_id, customer_id, kind, amount, raw_amount, price_after, raw_price_after,
+                                outcome, idempotency_key, seq, run, is_prebid)
+  select 'bid_' || md5(random()::text), upd.id, $3, 'straight', $2, '{}'::jsonb, $2, '{}'::jsonb, 'leading', $4, upd.seq, 1, false
+  from upd returning id
+), evt as (
+  insert into live_auction_event (id, auction_id, seq, name, payload)
+  select 'aevt_' || md5(random()::text), upd.id, upd.seq, 'live_auction.bid_placed', '{}'::jsonb from upd returning id
+)
+select (select count(*) from bid) as accepted`
+
+async function bareBaseline(pool: Pool, lotId: string) {
+  let seen = 1
+  let n = 0
+  return runClosedLoop(CONCURRENCY, SECONDS * 1000, async () => {
+    const amount = seen + 1 + Math.floor(Math.random() * 3)
+    const started = performance.now()
+    const { rows } = await pool.query(BARE_DECISION, [lotId, amount, `cus_bare_${n++ % BIDDERS}`, randomUUID()])
+    const ok = Number(rows[0].accepted) === 1
+    if (ok && amount > seen) {
+      seen = amount
+    }
+    return { ms: performance.now() - started, ok }
+  })
+}
+
+function report(label: string, samples: Sample[], seconds: number) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
+  const accepted = samples.filter((s) => s.ok).length
+  const errors = samples.filter((s) => s.error).length
+  const rate = samples.length / seconds
+  console.log(
+    `${label.padEnd(34)} ${rate.toFixed(0).padStart(6)} decisions/s  accepted ${accepted}  rejected ${samples.length - accepted - errors}  errors ${errors}  ` +
+      `p50 ${percentile(ms, 50).toFixed(1)} ms  p95 ${percentile(ms, 95).toFixed(1)} ms  p99 ${percentile(ms, 99).toFixed(1)} ms`
+  )
+  return rate
+}
+
+async function main() {
+  console.log(`bench:bids against ${BASE}: ${BIDDERS} bidders, ${CONCURRENCY} concurrent, ${SECONDS} s per phase`)
+  const { admin, bidders } = await setup()
+
+  const hot = await createHotLot(admin, "bench hot lot (closed loop)")
+  const accepted: Json[] = []
+  const closed = await runClosedLoop(CONCURRENCY, SECONDS * 1000, bidder(hot, bidders, accepted))
+  const appRate = report(`app, ${CONCURRENCY} concurrent (closed loop)`, closed.samples, closed.seconds)
+  const inv = await checkInvariants(admin, hot, accepted)
+  console.log(
+    `invariants: ${inv.stored} stored / ${accepted.length} accepted — lost ${inv.lost}, duplicated ${inv.duplicated}, ` +
+      `out of order ${inv.outOfOrder}, unacknowledged ${inv.unacknowledged}`
+  )
+
+  const paced = await createHotLot(admin, "bench hot lot (open loop)")
+  const pacedAccepted: Json[] = []
+  const open = await runOpenLoop(RATE, SECONDS * 1000, bidder(paced, bidders, pacedAccepted))
+  report(`app, ${RATE} bids/s offered (open loop)`, open.samples, open.seconds)
+  const inv2 = await checkInvariants(admin, paced, pacedAccepted)
+  console.log(`invariants: lost ${inv2.lost}, duplicated ${inv2.duplicated}, out of order ${inv2.outOfOrder}`)
+
+  const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY })
+  try {
+    const bareLot = await createHotLot(admin, "bench hot lot (bare SQL)")
+    const bare = await bareBaseline(pool, bareLot)
+    const bareRate = report(`bare SQL via pg, ${CONCURRENCY} concurrent`, bare.samples, bare.seconds)
+    console.log(`ratio app / bare: ${(appRate / bareRate).toFixed(2)}`)
+  } finally {
+    await pool.end()
+  }
+  if (inv.lost || inv.duplicated || inv.outOfOrder || inv2.lost || inv2.duplicated || inv2.outOfOrder) {
+    process.exitCode = 1
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench:bids: ${err.message}`)
+  process.exit(1)
+})
