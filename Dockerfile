@@ -6,7 +6,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 # `medusa build` compiles the app (and the sidecar under src/realtime) and the Admin.
-RUN npx medusa build
+# tsconfig.json leaves medusa-config.ts out (it must not ship in the plugin), so the
+# app's config is transpiled on its own.
+RUN npx medusa build \
+ && npx esbuild medusa-config.ts --format=cjs --platform=node --outfile=.medusa/server/medusa-config.js
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
