@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
+import liveAuctionsClock from "../../src/jobs/live-auctions-clock"
 import { bid, createLot, sleep } from "../helpers/auctions"
 
 jest.setTimeout(120_000)
@@ -128,6 +129,27 @@ medusaIntegrationTestRunner({
         const edit = await api.post(`/admin/auctions/${id}`, { title: "New" }, { headers: admin }).catch((e: { response: any }) => e.response)
         expect(edit.status).toBe(400)
         expect(edit.data.code).toBe("invalid_transition")
+      })
+    })
+
+    describe("the clock job (the safety net behind the timers)", () => {
+      it("should start scheduled lots when their time comes and close lots whose timer was lost", async () => {
+        const id = await createLot(api, admin, { scheduled_at: new Date(Date.now() + 800).toISOString() }, { start: false })
+        await liveAuctionsClock(getContainer())
+        expect((await adminLot(id)).status).toBe("scheduled") // not yet
+        await sleep(1000)
+        await liveAuctionsClock(getContainer())
+        const started = await adminLot(id)
+        expect(started.status).toBe("live")
+        expect(new Date(started.ends_at).getTime() - new Date(started.started_at).getTime()).toBe(60_000)
+
+        // A live lot past its end that no timer in this process knows about (e.g. after a restart).
+        await dbConnection.raw(
+          "update live_auction set ends_at = clock_timestamp() - interval '2 seconds' where id = ?",
+          [id]
+        )
+        await liveAuctionsClock(getContainer()) // arms a timer with no delay left
+        expect((await waitForClose(id, 2000)).status).toBe("unsold")
       })
     })
 

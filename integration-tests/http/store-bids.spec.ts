@@ -84,9 +84,10 @@ medusaIntegrationTestRunner({
         const body = { amount: 6, idempotency_key: "retry-key-0001" }
         const first = await bid(api, id, A.headers, body)
         const again = await bid(api, id, A.headers, body)
-        expect(again.status).toBe(200)
-        expect(again.data.duplicate).toBe(true)
+        expect(again.status).toBe(400)
+        expect(again.data.code).toBe("duplicate_bid")
         expect(again.data.bid).toEqual(first.data.bid)
+        expect(again.data.outcome).toBe(first.data.outcome)
         const state = await lotState(id)
         expect(state).toMatchObject({ bid_count: 1, seq: first.data.auction.seq })
 

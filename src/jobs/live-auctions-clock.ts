@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { armCloseTimers } from "../lib/auction-clock"
+import { armCloseTimers, armLot } from "../lib/auction-clock"
 import { relayAuctionEvents } from "../lib/auction-relay"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
@@ -8,11 +8,18 @@ import type AuctionsModuleService from "../modules/auctions/service"
 const HORIZON_MS = 3000
 
 /**
- * Every second: arm precise close timers for lots ending soon (overdue ones close at once),
- * and publish any outbox event a crash left behind. The timers do the closing; this is the net.
+ * Every second: start scheduled lots whose time has come, arm precise close timers for lots
+ * ending soon (overdue ones close at once), and publish any outbox event a crash left behind.
+ * The timers do the closing; this is the net.
  */
 export default async function liveAuctionsClock(container: MedusaContainer) {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  for (const id of await auctions.listScheduledLotsDue()) {
+    // Another process may start it first: the transition then refuses, harmlessly.
+    if ((await auctions.startAuction(id)).ok) {
+      await armLot(container, id)
+    }
+  }
   armCloseTimers(container, await auctions.listLotsEndingWithin(HORIZON_MS))
   await relayAuctionEvents(container)
 }

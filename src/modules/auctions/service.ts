@@ -64,6 +64,16 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return rows
   }
 
+  /** Scheduled lots whose start time has come. */
+  @InjectManager()
+  async listScheduledLotsDue(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const { rows } = await this.knex_(sharedContext).raw(
+      `select id from live_auction where status = 'scheduled' and deleted_at is null
+         and scheduled_at <= clock_timestamp() order by scheduled_at limit 100`
+    )
+    return rows.map((r: { id: string }) => r.id)
+  }
+
   /** The end of a live lot with the database clock; null if the lot is not live. */
   @InjectManager()
   async getLiveLotEnd(

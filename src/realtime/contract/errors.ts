@@ -19,6 +19,8 @@ export const AuctionErrorCodes = {
   buy_now_unavailable: "buy_now_unavailable",
   /** Pre-bids (before the lot goes live) are off for this lot. */
   prebids_disabled: "prebids_disabled",
+  /** A retry of a bid that was already accepted: the body carries the first result. */
+  duplicate_bid: "duplicate_bid",
   /** The same idempotency key was used for a different bid. */
   idempotency_conflict: "idempotency_conflict",
   /** The lot cannot move to the requested state from its current one. */

@@ -34,13 +34,23 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePlaceBidType>, r
     return
   }
 
-  if (!result.duplicate) {
-    relayInBackground(req.scope)
+  if (result.duplicate) {
+    // A retry of an accepted bid: refused as a new bid, with the first result to resume from.
+    res.status(400).json({
+      type: "not_allowed",
+      code: "duplicate_bid",
+      message: "This bid was already placed; here is its result.",
+      bid: result.bid,
+      outcome: result.bid.outcome,
+      auction: result.lot,
+      server_time: result.server_time,
+    })
+    return
   }
+  relayInBackground(req.scope)
   res.status(200).json({
     bid: result.bid,
     outcome: result.bid.outcome,
-    duplicate: result.duplicate,
     extended: result.extended,
     auction: result.lot,
     server_time: result.server_time,
