@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import liveAuctionsClock from "../../src/jobs/live-auctions-clock"
 import { bid, createLot, sleep } from "../helpers/auctions"
@@ -206,6 +207,44 @@ medusaIntegrationTestRunner({
           await sleep(50)
         }
         expect(await unpublished()).toBe(0)
+      })
+    })
+
+    describe("links", () => {
+      it("should refuse an unknown variant and link a catalog lot to its variant and its winner", async () => {
+        const unknown = await api
+          .post("/admin/auctions", { title: "x", currency_code: "usd", starting_price: 1, product_variant_id: "variant_missing" }, { headers: admin })
+          .catch((e: { response: any }) => e.response)
+        expect(unknown.status).toBe(404)
+        expect((await api.get("/admin/auctions", { headers: admin })).data.count).toBe(0)
+
+        const { result } = await createProductsWorkflow(getContainer()).run({
+          input: {
+            products: [
+              {
+                title: "Sneakers",
+                status: "published",
+                options: [{ title: "Size", values: ["10"] }],
+                variants: [{ title: "10", options: { Size: "10" }, manage_inventory: false, prices: [{ amount: 100, currency_code: "usd" }] }],
+              },
+            ],
+          },
+        })
+        const variantId = result[0].variants[0].id
+        const id = await createLot(api, admin, { product_variant_id: variantId, buy_now_price: 90 })
+        await bid(api, id, buyers[0].headers, { buy_now: true })
+
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({
+          entity: "auction",
+          fields: ["id", "status", "product_variant.id", "product_variant.title", "customer.id"],
+          filters: { id },
+        })
+        expect(data[0]).toMatchObject({
+          status: "sold",
+          product_variant: { id: variantId, title: "10" },
+          customer: { id: buyers[0].id },
+        })
       })
     })
 

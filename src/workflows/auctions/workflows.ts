@@ -1,18 +1,22 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bidder-block"
 import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create-auctions"
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
+import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
 export const createAuctionsWorkflowId = "live-create-auctions"
 /** This workflow creates lots (draft, or scheduled when they have a `scheduled_at`). */
 export const createAuctionsWorkflow = createWorkflow(createAuctionsWorkflowId, (input: CreateAuctionsStepInput) => {
+  validateLotVariantsStep(input)
   return new WorkflowResponse(createAuctionsStep(input))
 })
 
 export const updateAuctionWorkflowId = "live-update-auction"
 /** This workflow edits a lot before it starts. */
 export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (input: UpdateAuctionStepInput) => {
+  const lots = transform({ input }, ({ input }) => [input.update as { product_variant_id?: string | null }])
+  validateLotVariantsStep(lots)
   return new WorkflowResponse(updateAuctionStep(input))
 })
 

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { AuctionErrorCode } from "../../../realtime/contract/errors"
 import { decideBid, type BidKind, type BidOutcome } from "../utils/bidding"
 import { biddingState, bidderHandle, publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
@@ -120,7 +120,10 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
     const extended = after.extension_count > lot.extension_count
     return { accepted: true, duplicate: false, bid, lot: publicLot(after, defaults), extended, server_time: iso(after.db_now) }
   }
-  throw new Error(`placeBid: lot ${input.auction_id} changed ${MAX_ATTEMPTS} times while deciding one bid`)
+  throw new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    `placeBid: lot ${input.auction_id} changed ${MAX_ATTEMPTS} times while deciding one bid`
+  )
 }
 
 async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapshot | undefined> {
