@@ -3,12 +3,14 @@
  * integrators list the plugin in their own medusa-config instead (see README).
  * Every setting comes from the environment; the table in the README lists them all.
  */
+import { createSecretKey } from "node:crypto"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const env = process.env
 const redisUrl = env.REDIS_URL || undefined
+const jwtSecret = env.JWT_SECRET || "supersecret"
 
 /** Options of medusa-plugin-live-commerce, validated by the plugin at boot. */
 const liveCommerceOptions = {
@@ -54,6 +56,25 @@ const redisModules = redisUrl
       },
     ]
   : []
+
+/**
+ * Medusa's Caching Module (feature flag `caching`): among others it caches the publishable-key
+ * lookup every /store request makes, the largest single cost of a bid request (docs/benchmarks.md).
+ * In memory on one process; Redis when REDIS_URL is set, so N processes share invalidations.
+ */
+const cachingModule = [
+  {
+    key: Modules.CACHING,
+    resolve: "@medusajs/medusa/caching",
+    options: redisUrl
+      ? {
+          providers: [
+            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
+          ],
+        }
+      : { in_memory: { enable: true } },
+  },
+]
 
 const s3Module = env.S3_BUCKET
   ? [
@@ -108,10 +129,17 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
       adminCors: env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: env.AUTH_CORS || "http://localhost:8000,http://localhost:9000,http://localhost:5173",
-      jwtSecret: env.JWT_SECRET || "supersecret",
+      jwtSecret,
+      // The same HMAC secret as a KeyObject for verification. Given a string, jsonwebtoken first
+      // tries to parse it as a PEM public key and throws, on every authenticated request: that
+      // was ~15 % of a bid request's CPU (docs/benchmarks.md). Tokens stay HS256 with jwtSecret.
+      jwtPublicKey: createSecretKey(Buffer.from(jwtSecret)),
+      jwtVerifyOptions: { algorithms: ["HS256"] },
+      jwtOptions: { algorithm: "HS256" },
       cookieSecret: env.COOKIE_SECRET || "supersecret",
     },
   },
+  featureFlags: { caching: env.LIVE_DISABLE_CACHING !== "true" },
   admin: {
     disable: env.ADMIN_DISABLED === "true" || env.WORKER_MODE === "worker",
     backendUrl: env.MEDUSA_BACKEND_URL,
@@ -119,6 +147,7 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/auctions", options: liveCommerceOptions },
     ...redisModules,
+    ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
     ...s3Module,
     ...stripeModule,
   ],
