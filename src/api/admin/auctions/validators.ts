@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { BidIncrementTable } from "../../../lib/options"
-import { Money } from "../../store/auctions/validators"
+import { lotListQuery, Money, pagination } from "../../store/auctions/validators"
 
 const LotSettings = z.object({
   title: z.string().trim().min(1).max(200),
@@ -39,24 +39,10 @@ export const AdminUpdateAuction = LotSettings.partial()
   .refine(pricesAreCoherent, pricesMessage)
 export type AdminUpdateAuctionType = z.infer<typeof AdminUpdateAuction>
 
-export const AdminGetAuctions = z
-  .object({
-    show_id: z.string().min(1).optional(),
-    status: z
-      .union([z.enum(["draft", "scheduled", "live", "sold", "unsold", "cancelled"]), z.array(z.enum(["draft", "scheduled", "live", "sold", "unsold", "cancelled"]))])
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+export const AdminGetAuctions = lotListQuery(50, 200)
 export type AdminGetAuctionsType = z.infer<typeof AdminGetAuctions>
 
-export const AdminGetBids = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+export const AdminGetBids = z.object(pagination(100, 500)).strict()
 export type AdminGetBidsType = z.infer<typeof AdminGetBids>
 
 export const AdminEmptyBody = z.object({}).strict()

@@ -22,22 +22,29 @@ export const StorePlaceBid = z
   })
 export type StorePlaceBidType = z.infer<typeof StorePlaceBid>
 
-const LotStatus = z.enum(["draft", "scheduled", "live", "sold", "unsold", "cancelled"])
+export const LotStatus = z.enum(["draft", "scheduled", "live", "sold", "unsold", "cancelled"])
 
-export const StoreGetAuctions = z
-  .object({
-    show_id: z.string().min(1).optional(),
-    status: z.union([LotStatus, z.array(LotStatus)]).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+/** `limit` and `offset` query parameters. */
+export function pagination(defaultLimit: number, maxLimit: number) {
+  return {
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
     offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+  }
+}
+
+/** `?show_id=&status=` (one status or several) plus pagination. */
+export function lotListQuery(defaultLimit: number, maxLimit: number) {
+  return z
+    .object({
+      show_id: z.string().min(1).optional(),
+      status: z.union([LotStatus, z.array(LotStatus)]).optional(),
+      ...pagination(defaultLimit, maxLimit),
+    })
+    .strict()
+}
+
+export const StoreGetAuctions = lotListQuery(20, 100)
 export type StoreGetAuctionsType = z.infer<typeof StoreGetAuctions>
 
-export const StoreGetBids = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+export const StoreGetBids = z.object(pagination(50, 200)).strict()
 export type StoreGetBidsType = z.infer<typeof StoreGetBids>
