@@ -6,3 +6,5 @@
 export * from "./ack"
 export * from "./errors"
 export * from "./events"
+export * from "./payloads"
+export * from "./rooms"
