@@ -6,6 +6,8 @@ const RealtimeEnv = z.object({
   REALTIME_PATH: z.string().startsWith("/").default("/socket.io"),
   /** Comma-separated origins allowed to connect from a browser; "*" for any. */
   REALTIME_CORS_ORIGINS: z.string().default("*"),
+  /** Medusa's database: lot events arrive by LISTEN/NOTIFY when no Redis is configured. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
 })
 
 export type RealtimeConfig = {
@@ -13,6 +15,7 @@ export type RealtimeConfig = {
   host: string
   path: string
   corsOrigins: string[] | "*"
+  databaseUrl?: string
 }
 
 /** Reads the sidecar's settings from the environment, failing with one line per bad variable. */
@@ -27,6 +30,7 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
     port: e.REALTIME_PORT,
     host: e.REALTIME_HOST,
     path: e.REALTIME_PATH,
+    databaseUrl: e.DATABASE_URL || undefined,
     corsOrigins:
       e.REALTIME_CORS_ORIGINS === "*"
         ? "*"

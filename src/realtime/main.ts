@@ -5,15 +5,22 @@
  */
 import { loadRealtimeConfig } from "./config"
 import { createRealtimeServer } from "./server"
+import { listenToPostgres, type Listener } from "./transport/pg-listener"
 
 async function main() {
   const config = loadRealtimeConfig()
   const server = createRealtimeServer(config)
   const port = await server.listen()
   console.log(`realtime: listening on http://${config.host}:${port} (path ${config.path})`)
+  let listener: Listener | undefined
+  if (config.databaseUrl) {
+    listener = await listenToPostgres(config.databaseUrl, server.publish, (m) => console.warn(m))
+    console.log("realtime: receiving lot events from PostgreSQL (LISTEN/NOTIFY)")
+  }
 
   const stop = async (signal: string) => {
     console.log(`realtime: ${signal}, closing`)
+    await listener?.close()
     await server.close()
     process.exit(0)
   }

@@ -8,12 +8,17 @@ import type {
   SocketData,
 } from "./contract"
 import type { RealtimeConfig } from "./config"
+import { createFanout } from "./fanout"
+import { registerRoomHandlers } from "./handlers/rooms"
 import { registerTimeHandlers } from "./handlers/time"
+import type { PublishedEvent } from "./transport/outbox-event"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 export type RealtimeServer = {
   io: RealtimeIo
+  /** Hands a committed lot event (from the transport) to its room. */
+  publish: (event: PublishedEvent) => void
   /** Resolves with the bound port (useful with port 0). */
   listen(): Promise<number>
   close(): Promise<void>
@@ -29,13 +34,17 @@ export function createRealtimeServer(config: RealtimeConfig): RealtimeServer {
     serveClient: false,
   })
 
+  const fanout = createFanout(io)
+
   io.on("connection", (socket) => {
     socket.data.connected_at = Date.now()
     registerTimeHandlers(socket)
+    registerRoomHandlers(socket, fanout)
   })
 
   return {
     io,
+    publish: fanout.publish,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once("error", reject)

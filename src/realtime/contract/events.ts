@@ -55,7 +55,10 @@ export interface ClientToServerEvents {
    */
   "time:sync": (ack: Ack<{ server_time: number }>) => void
   /** Joins a room; with `last_seq`, the events after it are replayed (or a snapshot is due). */
-  "room:join": (payload: JoinRoomPayload, ack: Ack<{ room: string; seq: number; replayed: number }>) => void
+  "room:join": (
+    payload: JoinRoomPayload,
+    ack: Ack<{ room: string; seq: number; replayed: number; snapshot_required: boolean }>
+  ) => void
   "room:leave": (payload: LeaveRoomPayload, ack: Ack<{ room: string }>) => void
 }
 

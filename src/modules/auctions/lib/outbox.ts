@@ -1,5 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import { PG_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
 import type { LiveAuctionEventName } from "../events"
 
 export type OutboxEvent = {
@@ -60,6 +61,11 @@ export async function drainOutbox(
         return 0
       }
       await publish(events)
+      // Sidecars listening on PostgreSQL get them at commit, in this order (at most 8 kB each).
+      await trx.raw("select pg_notify(?, e::text) from json_array_elements(?::json) as e", [
+        PG_EVENTS_CHANNEL,
+        JSON.stringify(events.map(({ auction_id, seq, name, payload }) => ({ auction_id, seq, name, payload }))),
+      ])
       await trx("live_auction_event")
         .whereIn(
           "id",
