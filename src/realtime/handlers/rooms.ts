@@ -12,6 +12,10 @@ import type { Fanout } from "../fanout"
 
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
+function invalidPayload(issues: { message: string }[]) {
+  return { ok: false as const, error: { code: "invalid_payload" as const, message: issues[0]?.message ?? "invalid payload" } }
+}
+
 /** room:join (with replay after `last_seq`) and room:leave. Handlers never throw; every call is acked. */
 export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout) {
   socket.on("room:join", (payload, ack) => {
@@ -20,7 +24,7 @@ export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout) {
     }
     const parsed = JoinRoomPayload.safeParse(payload)
     if (!parsed.success) {
-      ack({ ok: false, error: { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid payload" } })
+      ack(invalidPayload(parsed.error.issues))
       return
     }
     const { room, last_seq } = parsed.data
@@ -49,7 +53,7 @@ export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout) {
     }
     const parsed = LeaveRoomPayload.safeParse(payload)
     if (!parsed.success) {
-      ack({ ok: false, error: { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid payload" } })
+      ack(invalidPayload(parsed.error.issues))
       return
     }
     void socket.leave(parsed.data.room)
