@@ -58,9 +58,3 @@ async function fire(container: MedusaContainer, id: string): Promise<void> {
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: closing ${id} failed, the sweep will retry: ${(err as Error).message}`)
   }
 }
-
-/** For tests and shutdown. */
-export function clearCloseTimers(): void {
-  timers.forEach((t) => clearTimeout(t))
-  timers.clear()
-}

@@ -129,17 +129,6 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return row?.leader_max == null ? null : Number(row.leader_max)
   }
 
-  /** True while the customer is blocked from bidding. */
-  @InjectManager()
-  async isBidderBlocked(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const row = await this.knex_(sharedContext)("live_bidder_block")
-      .where({ customer_id: customerId })
-      .whereNull("deleted_at")
-      .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
-      .first()
-    return Boolean(row)
-  }
-
   /** Publishes committed outbox events in order through `publish` (see lib/outbox.ts). */
   @InjectManager()
   async relayEvents(
