@@ -16,6 +16,8 @@ const jwtSecret = env.JWT_SECRET || "supersecret"
 const liveCommerceOptions = {
   realtime: {
     url: env.REALTIME_PUBLIC_URL || `http://localhost:${env.REALTIME_PORT || 9001}`,
+    // Lot events go to the sidecars over Redis when there is one (REALTIME_REDIS_URL overrides).
+    ...(env.REALTIME_REDIS_URL || redisUrl ? { redisUrl: env.REALTIME_REDIS_URL || redisUrl } : {}),
   },
   ...(env.LIVEKIT_URL
     ? {

@@ -20,7 +20,7 @@ export async function adminHeaders(container: MedusaContainer, api: Api) {
   return { authorization: `Bearer ${data.token}` }
 }
 
-export type Buyer = { id: string; headers: Record<string, string> }
+export type Buyer = { id: string; token: string; headers: Record<string, string> }
 
 /**
  * Customers for bidding. Made through the customer module with tokens signed by the app's
@@ -32,15 +32,12 @@ export async function createBuyers(container: MedusaContainer, count: number, st
     Array.from({ length: count }, (_, i) => ({ email: `buyer-${i}-${Math.random().toString(36).slice(2)}@test.local` }))
   )
   const secret = jwtSecret(container)
-  return customers.map((c): Buyer => ({
-    id: c.id,
-    headers: {
-      ...pk,
-      authorization: `Bearer ${jwt.sign(
-        { actor_id: c.id, actor_type: "customer", auth_identity_id: "", app_metadata: { customer_id: c.id } },
-        secret,
-        { expiresIn: "1h" }
-      )}`,
-    },
-  }))
+  return customers.map((c): Buyer => {
+    const token = jwt.sign(
+      { actor_id: c.id, actor_type: "customer", auth_identity_id: "", app_metadata: { customer_id: c.id } },
+      secret,
+      { expiresIn: "1h" }
+    )
+    return { id: c.id, token, headers: { ...pk, authorization: `Bearer ${token}` } }
+  })
 }

@@ -1,40 +1,62 @@
-import { io as connect, type Socket } from "socket.io-client"
-import type { ClientToServerEvents, ServerToClientEvents } from "../../src/realtime/contract"
+import jwt from "jsonwebtoken"
+import WebSocket from "ws"
 import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
+import type { PublishedEvent } from "../../src/realtime/transport/outbox-event"
+import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+jest.setTimeout(60_000)
+
+const SECRET = "sidecar-test-secret"
+const sign = (claims: object, secret = SECRET) => jwt.sign(claims, secret, { expiresIn: "1h" })
+
+let seqs = new Map<string, number>()
+/** A lot event as the relay publishes it (the next seq of its lot). */
+function lotEvent(auction_id: string, name: string, payload: Record<string, unknown> = {}, show?: { id: string; seq: number }): PublishedEvent {
+  const seq = (seqs.get(auction_id) ?? 0) + 1
+  seqs.set(auction_id, seq)
+  return {
+    auction_id,
+    seq,
+    name,
+    payload: { server_time: new Date().toISOString(), ...payload },
+    show_id: show?.id ?? null,
+    show_seq: show?.seq ?? null,
+  }
+}
+const bidEvent = (auction: string, price: number, extra: Record<string, unknown> = {}) =>
+  lotEvent(auction, "live_auction.bid_placed", { price, outcome: "leading", bidder: "bidder-aaaaaa", leader: "bidder-aaaaaa", bid_count: price, ...extra })
 
 describe("realtime sidecar", () => {
   let server: RealtimeServer
   let base: string
-  const clients: ClientSocket[] = []
+  const clients: Viewer[] = []
 
-  beforeAll(async () => {
-    server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }))
-    const port = await server.listen()
-    base = `http://127.0.0.1:${port}`
+  async function start(env: Record<string, string> = {}) {
+    server = createRealtimeServer(
+      loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: SECRET, REALTIME_VIEWERS_INTERVAL_MS: "100", ...env })
+    )
+    base = `http://127.0.0.1:${await server.listen()}`
+  }
+  async function client(token?: string) {
+    const socket = await viewer(base, token)
+    clients.push(socket)
+    return socket
+  }
+
+  beforeEach(async () => {
+    seqs = new Map()
+    await start()
   })
 
-  afterEach(() => {
+  afterEach(async () => {
     clients.splice(0).forEach((c) => c.disconnect())
-  })
-
-  afterAll(async () => {
     await server.close()
   })
 
-  function client(): Promise<ClientSocket> {
-    const socket: ClientSocket = connect(base, { transports: ["websocket"], forceNew: true })
-    clients.push(socket)
-    return new Promise((resolve, reject) => {
-      socket.once("connect", () => resolve(socket))
-      socket.once("connect_error", reject)
-    })
-  }
-
-  it("answers time:sync with the server clock in an ok ack", async () => {
+  it("answers time:sync with the server clock in an ok ack, and ignores a call without an ack", async () => {
     const socket = await client()
+    ;(socket as unknown as { emit: (event: string) => void }).emit("time:sync")
     const before = Date.now()
     const res = await socket.timeout(2000).emitWithAck("time:sync")
     expect(res).toEqual({ ok: true, data: { server_time: expect.any(Number) } })
@@ -44,30 +66,200 @@ describe("realtime sidecar", () => {
     }
   })
 
-  it("reports health with the live connection count", async () => {
-    await client()
-    await client()
-    const res = await fetch(`${base}/healthz`)
-    expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: "ok", connections: 2, uptime_ms: expect.any(Number) })
-  })
-
-  it("answers unknown HTTP paths with 404", async () => {
-    const res = await fetch(`${base}/nope`)
-    expect(res.status).toBe(404)
-  })
-
-  it("keeps serving when a client emits time:sync without an ack", async () => {
+  it("reports health, and Prometheus metrics that count what happened", async () => {
     const socket = await client()
-    ;(socket as unknown as { emit: (event: string) => void }).emit("time:sync")
-    const res = await socket.timeout(2000).emitWithAck("time:sync")
-    expect(res.ok).toBe(true)
+    await client()
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({
+      status: "ok",
+      node: expect.any(String),
+      connections: 2,
+      uptime_ms: expect.any(Number),
+    })
+    await socket.emitWithAck("room:join", { room: "auction:a1" })
+    server.publish(lotEvent("a1", "live_auction.started", { ends_at: "2030-01-01T00:00:00.000Z" }))
+    await next(socket, "auction:started")
+    const res = await fetch(`${base}/metrics`)
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0.0.4/)
+    const text = await res.text()
+    expect(text).toContain("# TYPE live_realtime_events_in_total counter\nlive_realtime_events_in_total 1\n")
+    expect(text).toMatch(/\nlive_realtime_deliveries_total 1\n/)
+    expect(text).toMatch(/\nlive_realtime_connections 2\n/)
+    expect(text).toMatch(/\nlive_realtime_rooms 1\n/)
+    expect((await fetch(`${base}/nope`)).status).toBe(404)
+  })
+
+  it("lets anonymous viewers watch public rooms, opens private rooms only to their owner, and refuses bad tokens", async () => {
+    const anonymous = await client()
+    expect(await anonymous.emitWithAck("room:join", { room: "show:s1" })).toMatchObject({ ok: true })
+    expect(await anonymous.emitWithAck("room:join", { room: "user:cus_1" })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    })
+
+    const alice = await client(sign({ actor_type: "customer", actor_id: "cus_1" }))
+    expect(await alice.emitWithAck("room:join", { room: "user:cus_1" })).toMatchObject({ ok: true })
+    expect(await alice.emitWithAck("room:join", { room: "user:cus_2" })).toMatchObject({ ok: false, error: { code: "unauthorized" } })
+    expect(await alice.emitWithAck("room:join", { room: "seller:cus_1" })).toMatchObject({ ok: false, error: { code: "unauthorized" } })
+
+    const seller = await client(sign({ actor_type: "user", actor_id: "user_9" }))
+    expect(await seller.emitWithAck("room:join", { room: "seller:user_9" })).toMatchObject({ ok: true })
+    expect(await seller.emitWithAck("room:join", { room: "seller:user_8" })).toMatchObject({ ok: false })
+
+    for (const token of [sign({ actor_type: "customer", actor_id: "cus_1" }, "another-secret"), "not-a-jwt", jwt.sign({ actor_type: "customer", actor_id: "x", exp: 1 }, SECRET)]) {
+      await expect(viewer(base, token)).rejects.toMatchObject({ message: expect.stringMatching(/token/i), data: { code: "unauthorized" } })
+    }
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/\nlive_realtime_rejected_handshakes_total 3\n/)
+
+    // Bad payloads get an error ack and change nothing.
+    expect(await anonymous.emitWithAck("room:join", { room: "lobby:1" } as never)).toMatchObject({ ok: false, error: { code: "invalid_payload" } })
+    expect(await anonymous.emitWithAck("room:join", { room: "auction:a1", last_seq: -1 })).toMatchObject({ ok: false, error: { code: "invalid_payload" } })
+    expect(await anonymous.emitWithAck("room:leave", null as never)).toMatchObject({ ok: false, error: { code: "invalid_payload" } })
+  })
+
+  it("sends private notices to the outbid leader and the winner only", async () => {
+    const alice = await client(sign({ actor_type: "customer", actor_id: "cus_a" }))
+    const bob = await client(sign({ actor_type: "customer", actor_id: "cus_b" }))
+    await alice.emitWithAck("room:join", { room: "user:cus_a" })
+    await bob.emitWithAck("room:join", { room: "user:cus_b" })
+    const bobNotices: string[] = []
+    bob.onAny((event) => bobNotices.push(event))
+
+    const outbid = next(alice, "auction:outbid")
+    server.publish(bidEvent("a1", 5, { customer_id: "cus_a", previous_leader_customer_id: null }))
+    server.publish(bidEvent("a1", 6, { customer_id: "cus_b", previous_leader_customer_id: "cus_a" }))
+    expect(await outbid).toMatchObject({ room: "user:cus_a", auction_id: "a1", seq: 2, price: 6 })
+    const won = next(bob, "auction:won")
+    server.publish(lotEvent("a1", "live_auction.closed", { status: "sold", winner_customer_id: "cus_b", hammer_price: 6, currency_code: "usd" }))
+    expect(await won).toMatchObject({ room: "user:cus_b", auction_id: "a1", seq: 3, hammer_price: 6, currency_code: "usd" })
+    expect(bobNotices).toEqual(["auction:won"])
+    // A re-published (duplicate) event notifies nobody twice.
+    server.publish({ ...bidEvent("a1", 7), seq: 2, payload: { customer_id: "cus_b", previous_leader_customer_id: "cus_a", outcome: "leading", price: 6 } })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(bobNotices).toEqual(["auction:won"])
+  })
+
+  it("conflates a burst of price updates to the latest, never drops the close, and keeps prev_seq honest", async () => {
+    const socket = await client()
+    const seen = record(socket)
+    await socket.emitWithAck("room:join", { room: "auction:hot" })
+    for (let price = 1; price <= 30; price++) {
+      server.publish(bidEvent("hot", price))
+    }
+    server.publish(lotEvent("hot", "live_auction.extended", { ends_at: "2030-01-01T00:00:00.000Z", extension_count: 1 }))
+    for (let price = 31; price <= 40; price++) {
+      server.publish(bidEvent("hot", price))
+    }
+    await new Promise((r) => setTimeout(r, 250))
+    server.publish(lotEvent("hot", "live_auction.closed", { status: "sold", hammer_price: 40, currency_code: "usd" }))
+    await seen.until("auction:hot", 42)
+    const events = seen.events("auction:hot")
+    // Seq 1 goes at once; 2-30 wait for the window and the extension flushes the latest (30) first;
+    // 32-41 wait again and only the latest (41) goes out; the close follows it.
+    expect(events.map((e) => e.event)).toEqual(["bid:placed", "bid:placed", "auction:extended", "bid:placed", "auction:closed"])
+    expect(events.map((e) => e.seq)).toEqual([1, 30, 31, 41, 42])
+    expect(events[3].price).toBe(40)
+    expect(chainBreaks(events)).toEqual([])
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/\nlive_realtime_conflated_total 37\n/)
+  })
+
+  it("delivers a lot's events to its show's room with the show's own seq, and counts the show's viewers", async () => {
+    const lotViewer = await client()
+    const showViewer = await client()
+    await lotViewer.emitWithAck("room:join", { room: "auction:l1" })
+    const viewers = next(showViewer, "show:viewers")
+    await showViewer.emitWithAck("room:join", { room: "show:sh1" })
+    expect(await viewers).toMatchObject({ room: "show:sh1", show_id: "sh1", viewers: 1 })
+    const more = next(showViewer, "show:viewers", 2000)
+    const third = await client()
+    await third.emitWithAck("room:join", { room: "show:sh1" })
+    expect(await more).toMatchObject({ viewers: 2 })
+
+    const inLot = next(lotViewer, "auction:started")
+    const inShow = next(showViewer, "auction:started")
+    seqs.set("l1", 6) // a lot with history, in a show that already had 11 events
+    server.publish(lotEvent("l1", "live_auction.started", { ends_at: "2030-01-01T00:00:00.000Z", show_id: "sh1" }, { id: "sh1", seq: 12 }))
+    expect(await inLot).toMatchObject({ room: "auction:l1", seq: 7, auction_seq: 7, prev_seq: 6 })
+    expect(await inShow).toMatchObject({ room: "show:sh1", seq: 12, auction_seq: 7, prev_seq: 11, auction_id: "l1", show_id: "sh1" })
+  })
+
+  it("replays what a rejoining client missed, and asks for a snapshot past the buffer", async () => {
+    await server.close()
+    await start({ REALTIME_REPLAY_BUFFER: "5" })
+    const first = await client()
+    await first.emitWithAck("room:join", { room: "auction:r1" })
+    for (let i = 0; i < 8; i++) {
+      server.publish(lotEvent("r1", "live_auction.extended", { ends_at: "2030-01-01T00:00:00.000Z", extension_count: i + 1 }))
+    }
+    const late = await client()
+    const seen = record(late)
+    expect(await late.emitWithAck("room:join", { room: "auction:r1", last_seq: 5 })).toEqual({
+      ok: true,
+      data: { room: "auction:r1", seq: 8, replayed: 3, snapshot_required: false },
+    })
+    expect(seen.events("auction:r1").map((e) => e.seq)).toEqual([6, 7, 8])
+    expect(await late.emitWithAck("room:join", { room: "auction:r1", last_seq: 2 })).toEqual({
+      ok: true,
+      data: { room: "auction:r1", seq: 8, replayed: 0, snapshot_required: true },
+    })
+    expect(await late.emitWithAck("room:join", { room: "auction:r1", last_seq: 8 })).toMatchObject({ data: { replayed: 0, snapshot_required: false } })
+  })
+
+  it("disconnects a client that stops reading once its buffer passes the limit, and keeps serving the others", async () => {
+    await server.close()
+    await start({ REALTIME_MAX_CLIENT_BUFFER_BYTES: "65536" })
+    const healthy = await client()
+    const seen = record(healthy)
+    await healthy.emitWithAck("room:join", { room: "auction:flood" })
+
+    // A raw Engine.IO/Socket.IO client that joins, then stops reading its socket.
+    const port = new URL(base).port
+    const stuck = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`)
+    const closed = new Promise<number>((resolve) => stuck.once("close", (code) => resolve(code)))
+    await new Promise<void>((resolve) => {
+      stuck.on("message", (raw) => {
+        const text = raw.toString()
+        if (text.startsWith("0")) stuck.send("40")
+        else if (text.startsWith("40")) stuck.send(`420["room:join",{"room":"auction:flood"}]`)
+        else if (text.startsWith("430")) resolve()
+      })
+    })
+    ;(stuck as unknown as { _socket: { pause: () => void } })._socket.pause()
+
+    const padding = "x".repeat(1000)
+    let published = 0
+    const deadline = Date.now() + 20_000
+    // Until the server lets it go (the paused client cannot see the close until it reads again).
+    while (server.io.of("/").sockets.size > 1 && Date.now() < deadline) {
+      for (let i = 0; i < 200; i++) {
+        server.publish(lotEvent("flood", "live_auction.extended", { ends_at: padding, extension_count: ++published }))
+      }
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    ;(stuck as unknown as { _socket: { resume: () => void } })._socket.resume()
+    expect(server.io.of("/").sockets.size).toBe(1)
+    expect(await closed).toBeDefined()
+    expect(stuck.readyState).toBe(WebSocket.CLOSED)
+    const metrics = await (await fetch(`${base}/metrics`)).text()
+    expect(metrics).toMatch(/\nlive_realtime_slow_consumer_disconnects_total 1\n/)
+    await seen.until("auction:flood", published, 20_000)
+    expect(chainBreaks(seen.events("auction:flood"))).toEqual([])
+    expect(healthy.connected).toBe(true)
   })
 })
 
 describe("loadRealtimeConfig", () => {
   it("reads the environment with defaults", () => {
-    expect(loadRealtimeConfig({})).toEqual({ port: 9001, host: "0.0.0.0", path: "/socket.io", corsOrigins: "*" })
+    expect(loadRealtimeConfig({ REALTIME_NODE_ID: "n1" })).toEqual({
+      port: 9001,
+      host: "0.0.0.0",
+      path: "/socket.io",
+      corsOrigins: "*",
+      nodeId: "n1",
+      replayBuffer: 500,
+      priceUpdatesPerSecond: 10,
+      maxClientBufferBytes: 1_048_576,
+      viewersIntervalMs: 2000,
+    })
     expect(loadRealtimeConfig({ REALTIME_CORS_ORIGINS: "https://a.example, https://b.example" }).corsOrigins).toEqual([
       "https://a.example",
       "https://b.example",
@@ -77,5 +269,6 @@ describe("loadRealtimeConfig", () => {
   it("fails with one line naming the bad variable", () => {
     expect(() => loadRealtimeConfig({ REALTIME_PORT: "lots" })).toThrow(/^realtime: invalid environment: REALTIME_PORT/)
     expect(() => loadRealtimeConfig({ REALTIME_PATH: "io" })).toThrow(/REALTIME_PATH/)
+    expect(() => loadRealtimeConfig({ REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/)
   })
 })

@@ -36,6 +36,11 @@ const RealtimeOptions = z
     url: z.url({ protocol: /^(https?|wss?)$/ }).default("http://localhost:9001"),
     /** Socket.io path on that server. */
     path: z.string().startsWith("/").default("/socket.io"),
+    /**
+     * Redis the outbox relay publishes lot events to, for N sidecars. Without it the relay
+     * NOTIFYs on PostgreSQL and one sidecar LISTENs (the embedded default).
+     */
+    redisUrl: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   })
   .strict()
 

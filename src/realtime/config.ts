@@ -1,3 +1,4 @@
+import { hostname } from "node:os"
 import { z } from "zod"
 
 const RealtimeEnv = z.object({
@@ -6,8 +7,25 @@ const RealtimeEnv = z.object({
   REALTIME_PATH: z.string().startsWith("/").default("/socket.io"),
   /** Comma-separated origins allowed to connect from a browser; "*" for any. */
   REALTIME_CORS_ORIGINS: z.string().default("*"),
-  /** Medusa's database: lot events arrive by LISTEN/NOTIFY when no Redis is configured. */
+  /**
+   * Medusa's database: the durable event log (catch-up after any loss) and, when no Redis is
+   * configured, the transport (LISTEN/NOTIFY).
+   */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  /** Lot events arrive over Redis pub/sub, and N sidecars share rooms through the Redis adapter. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  /** Medusa's JWT secret: customer and admin tokens open private rooms. */
+  JWT_SECRET: z.string().min(1).optional(),
+  /** Names this process in metrics and viewer counts; defaults to host:pid. */
+  REALTIME_NODE_ID: z.string().min(1).max(100).optional(),
+  /** Events kept per room for rejoining clients. */
+  REALTIME_REPLAY_BUFFER: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** At most this many price updates per second per room (the latest always goes out). */
+  REALTIME_PRICE_UPDATES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
+  /** A client with more than this many bytes waiting to be written is disconnected. */
+  REALTIME_MAX_CLIENT_BUFFER_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** How often viewer counts are exchanged and published. */
+  REALTIME_VIEWERS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 })
 
 export type RealtimeConfig = {
@@ -16,6 +34,13 @@ export type RealtimeConfig = {
   path: string
   corsOrigins: string[] | "*"
   databaseUrl?: string
+  redisUrl?: string
+  jwtSecret?: string
+  nodeId: string
+  replayBuffer: number
+  priceUpdatesPerSecond: number
+  maxClientBufferBytes: number
+  viewersIntervalMs: number
 }
 
 /** Reads the sidecar's settings from the environment, failing with one line per bad variable. */
@@ -31,6 +56,13 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
     host: e.REALTIME_HOST,
     path: e.REALTIME_PATH,
     databaseUrl: e.DATABASE_URL || undefined,
+    redisUrl: e.REDIS_URL || undefined,
+    jwtSecret: e.JWT_SECRET || undefined,
+    nodeId: e.REALTIME_NODE_ID ?? `${hostname()}:${process.pid}`,
+    replayBuffer: e.REALTIME_REPLAY_BUFFER,
+    priceUpdatesPerSecond: e.REALTIME_PRICE_UPDATES_PER_SECOND,
+    maxClientBufferBytes: e.REALTIME_MAX_CLIENT_BUFFER_BYTES,
+    viewersIntervalMs: e.REALTIME_VIEWERS_INTERVAL_MS,
     corsOrigins:
       e.REALTIME_CORS_ORIGINS === "*"
         ? "*"

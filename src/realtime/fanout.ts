@@ -1,56 +1,230 @@
-import { rooms, type ServerToClientEvents } from "./contract"
-import { RoomLog } from "./room-log"
-import type { PublishedEvent } from "./transport/outbox-event"
+import { parseRoom } from "./contract"
+import { CONFLATABLE, privateDeliveries, publicDeliveries } from "./lot-events"
+import type { Metrics } from "./metrics"
+import { RoomStream, type Delivery, type DeliveredEvent } from "./room-stream"
 import type { RealtimeIo } from "./server"
+import type { PublishedEvent } from "./transport/outbox-event"
+import type { OutboxReader } from "./transport/outbox-reader"
 
-type SocketEventName = keyof ServerToClientEvents
-
-/** Bus event → socket event, and the fields viewers may see (never a customer id or a max). */
-const PUBLIC_EVENTS: Record<string, { event: SocketEventName; fields: string[] }> = {
-  "live_auction.bid_placed": {
-    event: "bid:placed",
-    fields: ["bid_id", "bidder", "outcome", "price", "bid_count", "leader", "ends_at", "server_time"],
-  },
-  "live_auction.started": { event: "auction:started", fields: ["started_at", "ends_at", "show_id", "server_time"] },
-  "live_auction.extended": { event: "auction:extended", fields: ["ends_at", "extension_count", "server_time"] },
-  "live_auction.closed": {
-    event: "auction:closed",
-    fields: ["status", "winner", "hammer_price", "currency_code", "show_id", "closed_at", "server_time"],
-  },
-  "live_auction.cancelled": { event: "auction:cancelled", fields: ["show_id", "server_time"] },
-  "live_auction.rerun": { event: "auction:rerun", fields: ["run", "show_id", "server_time"] },
+export type FanoutOptions = {
+  /** Delivered events kept per room for rejoins. */
+  capacity: number
+  /** Minimum spacing of price updates in one room. */
+  priceIntervalMs: number
+  /** The durable log; without it, gaps cannot be filled (they are counted). */
+  reader?: OutboxReader
+  metrics: Metrics
+  log?: (message: string) => void
 }
 
 export type Fanout = {
+  /** Hands a committed lot event (from the transport) to its rooms. */
   publish: (event: PublishedEvent) => void
-  log: (room: string) => RoomLog | undefined
+  /** The room's stream, read from the durable log first if this sidecar has not seen it yet. */
+  open: (room: string) => Promise<RoomStream>
+  /** Re-reads every open stream from the durable log (after the transport may have lost events). */
+  resync: () => void
+  /** Drops streams idle for `idleMs` with nobody in their room. */
+  evictIdle: (idleMs: number) => void
+  streamCount: () => number
+  close: () => void
 }
 
-/** Delivers committed lot events to their `auction:<id>` room, in order, once each. */
-export function createFanout(io: RealtimeIo, capacity = 500): Fanout {
-  const logs = new Map<string, RoomLog>()
-  return {
-    log: (room) => logs.get(room),
-    publish: (published) => {
-      const mapping = PUBLIC_EVENTS[published.name]
-      if (!mapping) {
+/** Rooms whose events the durable log holds: lots (by seq) and shows (by show_seq). */
+function loggedRoom(name: string): { kind: "auction" | "show"; id: string } | null {
+  const room = parseRoom(name)
+  return room && (room.kind === "auction" || room.kind === "show") ? { kind: room.kind, id: room.id } : null
+}
+
+// A catch-up reads at most this many events per query, looping until it is current.
+const CATCH_UP_PAGE = 1000
+
+/**
+ * Delivers committed lot events to `auction:<id>` and `show:<id>` rooms on this node, in order,
+ * once each: every sidecar receives every event and emits to its own sockets only (so ordering,
+ * de-duplication, conflation and replay buffers work per node without a second hop).
+ * A seq gap, or a transport reconnect, triggers a read of the durable log before delivery resumes.
+ */
+export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
+  const { capacity, priceIntervalMs, reader, metrics, log = () => undefined } = options
+  const streams = new Map<string, RoomStream>()
+
+  const emit = (entry: DeliveredEvent) => {
+    io.local.to(entry.room).emit(entry.event, entry.payload as never)
+    metrics.eventsOut.inc(1)
+    metrics.deliveries.inc(io.of("/").adapter.rooms.get(entry.room)?.size ?? 0)
+  }
+
+  const flushPending = (stream: RoomStream) => {
+    if (stream.pendingTimer) {
+      clearTimeout(stream.pendingTimer)
+      stream.pendingTimer = null
+    }
+    if (stream.pending) {
+      const pending = stream.pending
+      stream.pending = null
+      stream.lastPriceAt = Date.now()
+      emit(stream.record(pending))
+    }
+  }
+
+  const deliver = (stream: RoomStream, delivery: Delivery, prevSeqIfFirst?: number) => {
+    stream.received = delivery.seq
+    stream.lastEventAt = Date.now()
+    if (CONFLATABLE.has(delivery.event)) {
+      const wait = stream.lastPriceAt + priceIntervalMs - Date.now()
+      if (wait <= 0 && !stream.pending) {
+        stream.lastPriceAt = Date.now()
+        emit(stream.record(delivery, prevSeqIfFirst))
         return
       }
-      const room = rooms.auction(published.auction_id)
-      const payload: Record<string, unknown> = { room, auction_id: published.auction_id, seq: published.seq }
-      for (const field of mapping.fields) {
-        if (field in published.payload) {
-          payload[field] = published.payload[field]
+      if (stream.pending) {
+        metrics.conflated.inc(1)
+      }
+      stream.pending = delivery
+      stream.pendingTimer ??= setTimeout(() => flushPending(stream), Math.max(wait, 0))
+      return
+    }
+    // Anything else goes out at once, after the price update it follows.
+    flushPending(stream)
+    emit(stream.record(delivery, prevSeqIfFirst))
+  }
+
+  /** Accepts events in seq order; duplicates are dropped, a gap starts a catch-up. */
+  const offer = (stream: RoomStream, delivery: Delivery) => {
+    if (stream.catchingUp) {
+      stream.held.push(delivery)
+      return
+    }
+    const kind = stream.classify(delivery.seq)
+    if (kind === "duplicate") {
+      metrics.duplicates.inc(1)
+      return
+    }
+    if (kind === "gap") {
+      if (reader) {
+        stream.held.push(delivery)
+        catchUp(stream)
+        return
+      }
+      metrics.gaps.inc(1) // nothing to fill it from: deliver, clients see prev_seq and resnapshot
+    }
+    deliver(stream, delivery)
+  }
+
+  const fromLog = (stream: RoomStream, events: PublishedEvent[]) =>
+    events.flatMap((e) => publicDeliveries(e).filter((d) => d.room === stream.room))
+
+  const releaseHeld = (stream: RoomStream) => {
+    stream.catchingUp = null
+    const held = stream.held.splice(0).sort((a, b) => a.seq - b.seq)
+    held.forEach((d) => offer(stream, d))
+  }
+
+  /** Reads the log after what this stream has, delivers it, then whatever arrived meanwhile. */
+  const catchUp = (stream: RoomStream) => {
+    const room = loggedRoom(stream.room)
+    if (!reader || stream.catchingUp || !room) {
+      return
+    }
+    metrics.catchUps.inc(1)
+    stream.catchingUp = (async () => {
+      try {
+        for (;;) {
+          const page = fromLog(stream, await reader.after(room, stream.received, CATCH_UP_PAGE))
+          for (const delivery of page) {
+            if (stream.classify(delivery.seq) !== "duplicate") {
+              deliver(stream, delivery)
+              metrics.recovered.inc(1)
+            }
+          }
+          if (page.length < CATCH_UP_PAGE) {
+            break
+          }
+        }
+      } catch (err) {
+        log(`realtime: catch-up of ${stream.room} failed: ${(err as Error).message}`)
+      }
+    })().finally(() => releaseHeld(stream))
+  }
+
+  const streamFor = (room: string) => {
+    let stream = streams.get(room)
+    if (!stream) {
+      stream = new RoomStream(room, capacity)
+      streams.set(room, stream)
+      prime(stream)
+    }
+    return stream
+  }
+
+  /** A stream new to this node starts from the tail of the durable log, so rejoins reach back. */
+  const prime = (stream: RoomStream) => {
+    const room = loggedRoom(stream.room)
+    if (!reader || !room) {
+      return
+    }
+    stream.catchingUp = (async () => {
+      try {
+        const tail = fromLog(stream, await reader.tail(room, capacity))
+        // The log is complete, so the first loaded event follows the one before it.
+        tail.forEach((d) => stream.record(d, d.seq - 1))
+        if (tail.length) {
+          stream.received = tail[tail.length - 1].seq
+        }
+      } catch (err) {
+        log(`realtime: reading ${stream.room} from the event log failed: ${(err as Error).message}`)
+      }
+    })().finally(() => releaseHeld(stream))
+  }
+
+  return {
+    publish: (published) => {
+      metrics.eventsIn.inc(1)
+      for (const delivery of publicDeliveries(published)) {
+        const stream = streamFor(delivery.room)
+        const isNew = delivery.room.startsWith("auction:") && stream.classify(delivery.seq) !== "duplicate"
+        offer(stream, delivery)
+        if (isNew) {
+          // Private notices follow the lot's stream, so a duplicate never notifies twice.
+          privateDeliveries(published).forEach((d) => {
+            io.local.to(d.room).emit(d.event, d.payload as never)
+            metrics.eventsOut.inc(1)
+          })
         }
       }
-      let log = logs.get(room)
-      if (!log) {
-        log = new RoomLog(capacity)
-        logs.set(room, log)
+    },
+    open: async (room) => {
+      const stream = streamFor(room)
+      while (stream.catchingUp) {
+        await stream.catchingUp
       }
-      if (log.push({ seq: published.seq, event: mapping.event, payload })) {
-        io.to(room).emit(mapping.event, payload as never)
+      return stream
+    },
+    resync: () => {
+      for (const stream of streams.values()) {
+        if (stream.received > 0) {
+          catchUp(stream)
+        }
       }
+    },
+    evictIdle: (idleMs) => {
+      const now = Date.now()
+      const occupied = io.of("/").adapter.rooms
+      for (const [room, stream] of streams) {
+        if (now - stream.lastEventAt > idleMs && !occupied.has(room) && !stream.catchingUp && !stream.pending) {
+          streams.delete(room)
+        }
+      }
+    },
+    streamCount: () => streams.size,
+    close: () => {
+      for (const stream of streams.values()) {
+        if (stream.pendingTimer) {
+          clearTimeout(stream.pendingTimer)
+        }
+      }
+      streams.clear()
     },
   }
 }

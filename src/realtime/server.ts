@@ -1,77 +1,152 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
+import { createAdapter } from "@socket.io/redis-adapter"
+import Redis from "ioredis"
 import { Server } from "socket.io"
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
-} from "./contract"
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract"
+import { actorFromToken, HandshakeError } from "./auth"
 import type { RealtimeConfig } from "./config"
 import { createFanout } from "./fanout"
 import { registerRoomHandlers } from "./handlers/rooms"
 import { registerTimeHandlers } from "./handlers/time"
+import { createMetrics, renderMetrics, type Gauge } from "./metrics"
+import { createPresence } from "./presence"
+import { sweepSlowConsumers } from "./slow-consumers"
 import type { PublishedEvent } from "./transport/outbox-event"
+import type { OutboxReader } from "./transport/outbox-reader"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 export type RealtimeServer = {
   io: RealtimeIo
-  /** Hands a committed lot event (from the transport) to its room. */
+  /** Hands a committed lot event (from the transport) to its rooms. */
   publish: (event: PublishedEvent) => void
+  /** Re-reads open rooms from the event log (call after the transport reconnects). */
+  resync: () => void
   /** Resolves with the bound port (useful with port 0). */
   listen(): Promise<number>
   close(): Promise<void>
 }
 
-/** Builds the sidecar: an HTTP server for probes plus the Socket.io server on it. */
-export function createRealtimeServer(config: RealtimeConfig): RealtimeServer {
+export type RealtimeDeps = {
+  /** The durable event log, for gaps, reconnects and rooms new to this node. */
+  reader?: OutboxReader
+  log?: (message: string) => void
+}
+
+const SLOW_CONSUMER_SWEEP_MS = 250
+const IDLE_STREAM_MS = 10 * 60_000
+
+/** Builds the sidecar: an HTTP server for probes and metrics plus the Socket.io server on it. */
+export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps = {}): RealtimeServer {
   const startedAt = Date.now()
-  const http = createServer((req, res) => handleHttp(req, res, io, startedAt))
+  const metrics = createMetrics()
+  const http = createServer((req, res) => handleHttp(req, res))
   const io: RealtimeIo = new Server(http, {
     path: config.path,
     cors: { origin: config.corsOrigins },
     serveClient: false,
+    // Viewers only send small acks; a large frame is abuse.
+    maxHttpBufferSize: 64 * 1024,
   })
 
-  const fanout = createFanout(io)
+  // N sidecars share rooms (and viewer counts) through Redis.
+  const adapterClients: Redis[] = []
+  if (config.redisUrl) {
+    const pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null })
+    const sub = pub.duplicate()
+    for (const client of [pub, sub]) {
+      client.on("error", (err) => deps.log?.(`realtime: redis adapter: ${err.message}`))
+      adapterClients.push(client)
+    }
+    io.adapter(createAdapter(pub, sub, { key: "live-commerce" }))
+  }
+
+  const fanout = createFanout(io, {
+    capacity: config.replayBuffer,
+    priceIntervalMs: Math.ceil(1000 / config.priceUpdatesPerSecond),
+    reader: deps.reader,
+    metrics,
+    log: deps.log,
+  })
+  const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl)
+
+  io.use((socket, next) => {
+    try {
+      socket.data.actor = actorFromToken(socket.handshake.auth?.token, config.jwtSecret)
+      socket.data.connected_at = Date.now()
+      next()
+    } catch (err) {
+      metrics.rejectedHandshakes.inc(1)
+      next(err instanceof HandshakeError ? err : new HandshakeError("Invalid handshake."))
+    }
+  })
 
   io.on("connection", (socket) => {
-    socket.data.connected_at = Date.now()
+    // The HTTP request is not needed after the handshake; dropping it saves ~4 KB per viewer.
+    ;(socket.conn as unknown as { request: unknown }).request = null
     registerTimeHandlers(socket)
-    registerRoomHandlers(socket, fanout)
+    registerRoomHandlers(socket, fanout, presence)
   })
+
+  const timers = [
+    setInterval(() => sweepSlowConsumers(io, config.maxClientBufferBytes, metrics), SLOW_CONSUMER_SWEEP_MS),
+    setInterval(() => presence.tick(), config.viewersIntervalMs),
+    setInterval(() => fanout.evictIdle(IDLE_STREAM_MS), 60_000),
+  ]
+  timers.forEach((t) => t.unref())
+
+  function gauges(): Gauge[] {
+    const memory = process.memoryUsage()
+    let roomCount = 0
+    for (const room of io.of("/").adapter.rooms.keys()) {
+      if (!io.of("/").sockets.has(room)) {
+        roomCount++ // every socket is also alone in a room named by its id; those are not rooms
+      }
+    }
+    return [
+      { name: "live_realtime_connections", help: "Open connections on this node", value: io.engine.clientsCount },
+      { name: "live_realtime_rooms", help: "Rooms with at least one member on this node", value: roomCount },
+      { name: "live_realtime_streams", help: "Room streams tracked on this node", value: fanout.streamCount() },
+      { name: "live_realtime_resident_memory_bytes", help: "Resident set size", value: memory.rss },
+      { name: "live_realtime_heap_used_bytes", help: "V8 heap used", value: memory.heapUsed },
+    ]
+  }
+
+  function handleHttp(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === "GET" && req.url === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(
+        JSON.stringify({ status: "ok", node: config.nodeId, connections: io.engine.clientsCount, uptime_ms: Date.now() - startedAt })
+      )
+      return
+    }
+    if (req.method === "GET" && req.url === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+      res.end(renderMetrics(metrics, gauges()))
+      return
+    }
+    // Socket.io answers its own path before this handler runs; anything else is unknown.
+    if (!req.url?.startsWith(io.path())) {
+      res.writeHead(404, { "content-type": "application/json" })
+      res.end(JSON.stringify({ status: "not_found" }))
+    }
+  }
 
   return {
     io,
     publish: fanout.publish,
+    resync: fanout.resync,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once("error", reject)
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port))
       }),
-    close: () =>
-      new Promise((resolve) => {
-        io.close(() => resolve())
-      }),
-  }
-}
-
-function handleHttp(req: IncomingMessage, res: ServerResponse, io: RealtimeIo, startedAt: number) {
-  if (req.method === "GET" && req.url === "/healthz") {
-    res.writeHead(200, { "content-type": "application/json" })
-    res.end(
-      JSON.stringify({
-        status: "ok",
-        connections: io.engine.clientsCount,
-        uptime_ms: Date.now() - startedAt,
-      })
-    )
-    return
-  }
-  // Socket.io answers its own path before this handler runs; anything else is unknown.
-  if (!req.url?.startsWith(io.path())) {
-    res.writeHead(404, { "content-type": "application/json" })
-    res.end(JSON.stringify({ status: "not_found" }))
+    close: async () => {
+      timers.forEach(clearInterval)
+      fanout.close()
+      await new Promise<void>((resolve) => io.close(() => resolve()))
+      adapterClients.forEach((c) => c.disconnect())
+    },
   }
 }

@@ -4,17 +4,25 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
+import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
 import { placeBid, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
 import { Auction, AuctionEvent, Bid, BidderBlock } from "./models"
 
 export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock }) {
   protected readonly options_: LiveCommerceOptions
+  /** Lot events to the sidecars over Redis; null = PostgreSQL NOTIFY. */
+  protected readonly realtime_: RealtimePublisher | null
 
   constructor(container: Record<string, unknown>, options: unknown) {
     super(...arguments)
     this.options_ = parseLiveCommerceOptions(options)
+    const redisUrl = this.options_.realtime.redisUrl
+    this.realtime_ = redisUrl ? createRedisPublisher(redisUrl) : null
+    this.__hooks = { onApplicationShutdown: async () => this.realtime_?.close() }
   }
+
+  __hooks: { onApplicationShutdown?: () => Promise<void> }
 
   /** The validated plugin options (never the raw ones: Medusa adds the database URL there). */
   async getOptions(): Promise<LiveCommerceOptions> {
@@ -129,13 +137,24 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return row?.leader_max == null ? null : Number(row.leader_max)
   }
 
-  /** Publishes committed outbox events in order through `publish` (see lib/outbox.ts). */
+  /**
+   * Publishes committed outbox events in order: to the realtime sidecars (Redis, or NOTIFY
+   * at commit) and through `publish` (see lib/outbox.ts).
+   */
   @InjectManager()
   async relayEvents(
     publish: (events: ClaimedEvent[]) => Promise<void>,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    return drainOutbox(this.knex_(sharedContext), publish)
+    const realtime = this.realtime_
+    return drainOutbox(
+      this.knex_(sharedContext),
+      async (events) => {
+        await realtime?.publish(events)
+        await publish(events)
+      },
+      { notify: !realtime }
+    )
   }
 
   protected lotDefaults_(): LotDefaults {

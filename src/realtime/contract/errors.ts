@@ -32,7 +32,10 @@ export type AuctionErrorCode = (typeof AuctionErrorCodes)[keyof typeof AuctionEr
 /** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {
   invalid_payload: "invalid_payload",
+  /** A bad or expired token at the handshake, or a private room that is not yours. */
   unauthorized: "unauthorized",
+  /** A socket may be in at most 100 rooms. */
+  too_many_rooms: "too_many_rooms",
   unknown_error: "unknown_error",
 } as const
 

@@ -1,11 +1,19 @@
 import type { Ack } from "./ack"
 import type { JoinRoomPayload, LeaveRoomPayload } from "./payloads"
 
-/** Every server→client event carries its room's `seq` and the server's clock (ISO 8601). */
-export type RoomEventMeta = { room: string; seq: number; server_time: string }
+/**
+ * Every event of a room's ordered stream carries the room, its `seq` in that room, the seq of
+ * the event delivered before it in that room (`prev_seq`) and the server's clock (ISO 8601).
+ * A client has missed something exactly when `prev_seq` is above the last seq it saw; it then
+ * rejoins with `last_seq`. (Price updates may be conflated, so seqs can skip without a gap.)
+ */
+export type RoomEventMeta = { room: string; seq: number; prev_seq: number; server_time: string }
 
-/** A lot's public state change. `auction_id` and `seq` come from the lot's outbox row. */
-export type LotEventBase = RoomEventMeta & { auction_id: string; show_id?: string | null }
+/**
+ * A lot's public state change. In `auction:<id>`, `seq` is the lot's own; in `show:<id>`,
+ * `seq` is the show's stream and `auction_seq` the lot's.
+ */
+export type LotEventBase = RoomEventMeta & { auction_id: string; auction_seq: number; show_id?: string | null }
 
 export type BidPlacedEvent = LotEventBase & {
   bid_id: string
@@ -32,9 +40,23 @@ export type AuctionClosedEvent = LotEventBase & {
 export type AuctionCancelledEvent = LotEventBase
 export type AuctionRerunEvent = LotEventBase & { run: number }
 
-/** Sent by the server. Room: `auction:<id>` (and the lot's `show:<id>`). */
+/** How many people watch a show right now, across every sidecar. Presence, not part of the stream. */
+export type ShowViewersEvent = { room: string; show_id: string; viewers: number; server_time: string }
+
+/** Private notices in `user:<customer id>`; `seq` is the lot's. The durable record is the Store API. */
+export type OutbidNotice = { room: string; auction_id: string; seq: number; price: number; server_time: string }
+export type WonNotice = {
+  room: string
+  auction_id: string
+  seq: number
+  hammer_price: number
+  currency_code: string
+  server_time: string
+}
+
+/** Sent by the server. */
 export interface ServerToClientEvents {
-  /** A bid was accepted (possibly answered at once by the leader's max). */
+  /** A bid was accepted (possibly answered at once by the leader's max). May be conflated (≤ 10/s per room). */
   "bid:placed": (event: BidPlacedEvent) => void
   /** The lot went live; the countdown runs to `ends_at`. */
   "auction:started": (event: AuctionStartedEvent) => void
@@ -45,6 +67,22 @@ export interface ServerToClientEvents {
   "auction:cancelled": (event: AuctionCancelledEvent) => void
   /** An unsold lot is back as a fresh run. */
   "auction:rerun": (event: AuctionRerunEvent) => void
+  /** Live viewer count of a show (room `show:<id>`), sent when it changes. */
+  "show:viewers": (event: ShowViewersEvent) => void
+  /** You were the leader and someone else now leads (room `user:<you>`). */
+  "auction:outbid": (event: OutbidNotice) => void
+  /** You won a lot (room `user:<you>`); checkout follows. */
+  "auction:won": (event: WonNotice) => void
+}
+
+export type JoinRoomResult = {
+  room: string
+  /** The room's latest seq on this server. */
+  seq: number
+  /** Events re-sent before this ack (those after `last_seq`). */
+  replayed: number
+  /** `last_seq` is older than the server's buffer: reload the state over HTTP, then follow from `seq`. */
+  snapshot_required: boolean
 }
 
 /** Sent by clients; every call is answered through its ack. */
@@ -54,18 +92,22 @@ export interface ClientToServerEvents {
    * offset ≈ server_time + round_trip / 2 − local_time.
    */
   "time:sync": (ack: Ack<{ server_time: number }>) => void
-  /** Joins a room; with `last_seq`, the events after it are replayed (or a snapshot is due). */
-  "room:join": (
-    payload: JoinRoomPayload,
-    ack: Ack<{ room: string; seq: number; replayed: number; snapshot_required: boolean }>
-  ) => void
+  /** Joins a room; with `last_seq`, the events after it are replayed first (or a snapshot is due). */
+  "room:join": (payload: JoinRoomPayload, ack: Ack<JoinRoomResult>) => void
   "room:leave": (payload: LeaveRoomPayload, ack: Ack<{ room: string }>) => void
 }
 
-/** Between sidecar processes (through the adapter). */
-export interface InterServerEvents {}
+/** Between sidecar processes (through the Redis adapter). */
+export interface InterServerEvents {
+  /** A node's local viewer count per show, sent periodically; peers sum the fresh ones. */
+  "viewers:counts": (report: { node: string; counts: Record<string, number>; at: number }) => void
+}
+
+/** Who is connected: a Medusa customer, an admin user (seller), or an anonymous viewer. */
+export type SocketActor = { type: "customer" | "user"; id: string } | null
 
 /** What the server knows about each connection after the handshake. */
 export interface SocketData {
   connected_at: number
+  actor: SocketActor
 }

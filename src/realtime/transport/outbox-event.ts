@@ -5,17 +5,34 @@ export type PublishedEvent = {
   /** A `live_auction.*` name. */
   name: string
   payload: Record<string, unknown>
+  /** Set when the lot belongs to a show: the event's place in that show's stream. */
+  show_id?: string | null
+  show_seq?: number | null
 }
 
-
-export function parsePublishedEvent(raw: string): PublishedEvent | null {
-  try {
-    const event = JSON.parse(raw)
-    if (typeof event?.auction_id === "string" && Number.isInteger(event?.seq) && typeof event?.name === "string") {
-      return { auction_id: event.auction_id, seq: event.seq, name: event.name, payload: event.payload ?? {} }
-    }
-  } catch {
-    // not ours
+function toEvent(event: unknown): PublishedEvent | null {
+  const e = event as Partial<PublishedEvent> | null
+  if (typeof e?.auction_id !== "string" || !Number.isInteger(e.seq) || typeof e.name !== "string") {
+    return null
   }
-  return null
+  const inShow = typeof e.show_id === "string" && Number.isInteger(e.show_seq)
+  return {
+    auction_id: e.auction_id,
+    seq: e.seq!,
+    name: e.name,
+    payload: e.payload ?? {},
+    show_id: inShow ? e.show_id : null,
+    show_seq: inShow ? e.show_seq : null,
+  }
+}
+
+/** Parses one transport message: an event (NOTIFY) or a batch of them (Redis). Skips anything else. */
+export function parsePublishedEvents(raw: string): PublishedEvent[] {
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    const list = Array.isArray(parsed) ? parsed : [parsed]
+    return list.map(toEvent).filter((e): e is PublishedEvent => e !== null)
+  } catch {
+    return []
+  }
 }

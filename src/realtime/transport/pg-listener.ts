@@ -1,8 +1,14 @@
 import { Client } from "pg"
 import { PG_EVENTS_CHANNEL } from "../contract/transport"
-import { parsePublishedEvent, type PublishedEvent } from "./outbox-event"
+import { parsePublishedEvents, type PublishedEvent } from "./outbox-event"
 
+/** A transport feeding the sidecar; `onResync` runs after a reconnect (anything may have been missed). */
 export type Listener = { close: () => Promise<void> }
+export type TransportHandlers = {
+  onEvent: (event: PublishedEvent) => void
+  onResync?: () => void
+  log?: (message: string) => void
+}
 
 /**
  * Receives Medusa's committed lot events through PostgreSQL LISTEN/NOTIFY (the transport when
@@ -10,8 +16,7 @@ export type Listener = { close: () => Promise<void> }
  */
 export async function listenToPostgres(
   databaseUrl: string,
-  onEvent: (event: PublishedEvent) => void,
-  log: (message: string) => void = () => undefined
+  { onEvent, onResync, log = () => undefined }: TransportHandlers
 ): Promise<Listener> {
   let closed = false
   let client: Client | null = null
@@ -20,10 +25,7 @@ export async function listenToPostgres(
   const connect = async (): Promise<void> => {
     const next = new Client({ connectionString: databaseUrl })
     next.on("notification", (msg) => {
-      const event = msg.payload ? parsePublishedEvent(msg.payload) : null
-      if (event) {
-        onEvent(event)
-      }
+      parsePublishedEvents(msg.payload ?? "").forEach(onEvent)
     })
     next.on("error", (err) => {
       log(`realtime: postgres listener error: ${err.message}`)
@@ -46,6 +48,7 @@ export async function listenToPostgres(
       try {
         await connect()
         delay = 250
+        onResync?.()
       } catch (err) {
         log(`realtime: postgres listener reconnect failed: ${(err as Error).message}`)
         delay = Math.min(delay * 2, 5000)

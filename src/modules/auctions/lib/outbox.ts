@@ -29,10 +29,26 @@ export async function insertOutboxEvents(trx: Knex.Transaction, events: OutboxEv
   )
 }
 
-export type ClaimedEvent = { id: string; auction_id: string; seq: number; name: string; payload: Record<string, unknown> }
+export type ClaimedEvent = {
+  id: string
+  auction_id: string
+  seq: number
+  name: string
+  payload: Record<string, unknown>
+  /** The lot's show at publish time, and the event's place in that show's stream. */
+  show_id: string | null
+  show_seq: number | null
+}
 
-// One relay at a time drains the outbox, so events leave in commit order per lot.
+// One relay at a time drains the outbox, so events leave in commit order per lot
+// and show sequence numbers are handed out without gaps or races.
 const RELAY_LOCK = 0x6c697665 // "live"
+
+export type DrainOptions = {
+  batchSize?: number
+  /** NOTIFY the sidecars listening on PostgreSQL (the transport when no Redis is configured). */
+  notify?: boolean
+}
 
 /**
  * Publishes unpublished events oldest first through `publish`, then marks them.
@@ -42,7 +58,7 @@ const RELAY_LOCK = 0x6c697665 // "live"
 export async function drainOutbox(
   knex: Knex,
   publish: (events: ClaimedEvent[]) => Promise<void>,
-  batchSize = 500
+  { batchSize = 500, notify = true }: DrainOptions = {}
 ): Promise<number> {
   let total = 0
   for (;;) {
@@ -51,27 +67,32 @@ export async function drainOutbox(
       if (!rows[0].locked) {
         return -1
       }
-      const events: ClaimedEvent[] = await trx("live_auction_event")
-        .select("id", "auction_id", "seq", "name", "payload")
-        .whereNull("published_at")
-        .whereNull("deleted_at")
-        .orderBy([{ column: "created_at" }, { column: "auction_id" }, { column: "seq" }])
+      const claimed = await trx("live_auction_event as e")
+        .leftJoin("live_auction as a", "a.id", "e.auction_id")
+        .select("e.id", "e.auction_id", "e.seq", "e.name", "e.payload", "a.show_id")
+        .whereNull("e.published_at")
+        .whereNull("e.deleted_at")
+        .orderBy([{ column: "e.created_at" }, { column: "e.auction_id" }, { column: "e.seq" }])
         .limit(batchSize)
-      if (!events.length) {
+      if (!claimed.length) {
         return 0
       }
+      const events = await numberShowEvents(trx, claimed)
       await publish(events)
-      // Sidecars listening on PostgreSQL get them at commit, in this order (at most 8 kB each).
-      await trx.raw("select pg_notify(?, e::text) from json_array_elements(?::json) as e", [
-        PG_EVENTS_CHANNEL,
-        JSON.stringify(events.map(({ auction_id, seq, name, payload }) => ({ auction_id, seq, name, payload }))),
-      ])
-      await trx("live_auction_event")
-        .whereIn(
-          "id",
-          events.map((e) => e.id)
-        )
-        .update({ published_at: trx.fn.now() })
+      if (notify) {
+        // Listening sidecars get them at commit, in this order (at most 8 kB each).
+        await trx.raw("select pg_notify(?, e::text) from json_array_elements(?::json) as e", [
+          PG_EVENTS_CHANNEL,
+          JSON.stringify(events.map(toPublishedEvent)),
+        ])
+      }
+      await trx.raw(
+        `update live_auction_event e
+            set published_at = now(), show_id = v.show_id, show_seq = v.show_seq
+           from json_to_recordset(?::json) as v(id text, show_id text, show_seq integer)
+          where e.id = v.id`,
+        [JSON.stringify(events.map(({ id, show_id, show_seq }) => ({ id, show_id, show_seq })))]
+      )
       return events.length
     })
     if (sent <= 0) {
@@ -82,4 +103,34 @@ export async function drainOutbox(
       return total
     }
   }
+}
+
+/** The wire form sidecars receive (see src/realtime/transport/outbox-event.ts). */
+export function toPublishedEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent) {
+  return { auction_id, seq, name, payload, show_id, show_seq }
+}
+
+/** Gives each event of a lot in a show the next number in that show's stream (under the relay lock). */
+async function numberShowEvents(
+  trx: Knex.Transaction,
+  claimed: Omit<ClaimedEvent, "show_seq">[]
+): Promise<ClaimedEvent[]> {
+  const showIds = [...new Set(claimed.map((e) => e.show_id).filter((id): id is string => !!id))]
+  const next = new Map<string, number>()
+  if (showIds.length) {
+    const rows: { show_id: string; last: number }[] = await trx("live_auction_event")
+      .select("show_id")
+      .max({ last: "show_seq" })
+      .whereIn("show_id", showIds)
+      .groupBy("show_id")
+    rows.forEach((r) => next.set(r.show_id, Number(r.last ?? 0)))
+  }
+  return claimed.map((e) => {
+    if (!e.show_id) {
+      return { ...e, show_seq: null }
+    }
+    const showSeq = (next.get(e.show_id) ?? 0) + 1
+    next.set(e.show_id, showSeq)
+    return { ...e, show_seq: showSeq }
+  })
 }

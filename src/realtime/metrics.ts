@@ -1,0 +1,56 @@
+/** A monotonically increasing Prometheus counter. */
+export class Counter {
+  value = 0
+  constructor(
+    readonly name: string,
+    readonly help: string
+  ) {}
+  inc(by: number) {
+    this.value += by
+  }
+}
+
+export type Metrics = ReturnType<typeof createMetrics>
+
+/** The sidecar's counters; gauges are read at scrape time (see renderMetrics). */
+export function createMetrics() {
+  return {
+    eventsIn: new Counter("live_realtime_events_in_total", "Lot events received from the transport"),
+    eventsOut: new Counter("live_realtime_events_out_total", "Events emitted to rooms"),
+    deliveries: new Counter("live_realtime_deliveries_total", "Event copies written to sockets"),
+    duplicates: new Counter("live_realtime_duplicates_dropped_total", "Events dropped as already delivered"),
+    conflated: new Counter("live_realtime_conflated_total", "Price updates replaced by a newer one"),
+    gaps: new Counter("live_realtime_gaps_total", "Seq gaps delivered unfilled (no event log configured)"),
+    catchUps: new Counter("live_realtime_catch_ups_total", "Reads of the event log to fill a gap or after a reconnect"),
+    recovered: new Counter("live_realtime_recovered_events_total", "Events delivered from the event log"),
+    slowConsumers: new Counter(
+      "live_realtime_slow_consumer_disconnects_total",
+      "Clients disconnected for not reading (buffer over the limit)"
+    ),
+    rejectedHandshakes: new Counter("live_realtime_rejected_handshakes_total", "Connections refused at the handshake"),
+  }
+}
+
+export type Gauge = { name: string; help: string; value: number; labels?: Record<string, string> }
+
+/** Prometheus text exposition format, version 0.0.4. */
+export function renderMetrics(metrics: Metrics, gauges: Gauge[]): string {
+  const lines: string[] = []
+  for (const c of Object.values(metrics)) {
+    lines.push(`# HELP ${c.name} ${c.help}`, `# TYPE ${c.name} counter`, `${c.name} ${c.value}`)
+  }
+  const seen = new Set<string>()
+  for (const g of gauges) {
+    if (!seen.has(g.name)) {
+      seen.add(g.name)
+      lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`)
+    }
+    const labels = g.labels
+      ? `{${Object.entries(g.labels)
+          .map(([k, v]) => `${k}="${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)
+          .join(",")}}`
+      : ""
+    lines.push(`${g.name}${labels} ${g.value}`)
+  }
+  return lines.join("\n") + "\n"
+}

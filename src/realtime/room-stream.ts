@@ -1,0 +1,67 @@
+import type { ServerToClientEvents } from "./contract"
+
+export type SocketEventName = keyof ServerToClientEvents
+
+/** One event bound for one room, before it is delivered. */
+export type Delivery = { room: string; seq: number; event: SocketEventName; payload: Record<string, unknown> }
+
+/** A delivered event, as replayed to rejoining clients (`payload` carries room, seq and prev_seq). */
+export type DeliveredEvent = Delivery & { prev_seq: number }
+
+/**
+ * The state of one room's ordered stream on this sidecar: what arrived (for de-duplication and
+ * gap detection), what went out (with `prev_seq`, so clients detect loss even across conflation),
+ * the last `capacity` delivered events for rejoins, and the conflation slot for price updates.
+ */
+export class RoomStream {
+  /** Highest seq accepted from the transport or the log. 0 = nothing yet. */
+  received = 0
+  /** Seq of the last event delivered to the room. */
+  delivered = 0
+  lastEventAt = Date.now()
+  /** A price update waiting for its conflation window. */
+  pending: Delivery | null = null
+  pendingTimer: NodeJS.Timeout | null = null
+  lastPriceAt = 0
+  /** While the stream reads the durable log, arriving events wait here. */
+  catchingUp: Promise<void> | null = null
+  held: Delivery[] = []
+  private readonly log: DeliveredEvent[] = []
+
+  constructor(
+    readonly room: string,
+    private readonly capacity: number
+  ) {}
+
+  /** "duplicate" for a seq already accepted; "gap" when events are missing before it. */
+  classify(seq: number): "duplicate" | "gap" | "next" {
+    if (seq <= this.received) {
+      return "duplicate"
+    }
+    return this.received > 0 && seq > this.received + 1 ? "gap" : "next"
+  }
+
+  /** Marks the delivery as sent and returns it with its `prev_seq` (also set in the payload). */
+  record(delivery: Delivery, prevSeqIfFirst = delivery.seq - 1): DeliveredEvent {
+    const prev_seq = this.delivered > 0 ? this.delivered : prevSeqIfFirst
+    const entry: DeliveredEvent = { ...delivery, prev_seq, payload: { ...delivery.payload, prev_seq } }
+    this.delivered = delivery.seq
+    this.log.push(entry)
+    if (this.log.length > this.capacity) {
+      this.log.shift()
+    }
+    return entry
+  }
+
+  /** Delivered events after `seq`, or null when the buffer no longer reaches back that far. */
+  since(seq: number): DeliveredEvent[] | null {
+    if (seq >= this.delivered) {
+      return []
+    }
+    const oldest = this.log[0]
+    if (!oldest || oldest.prev_seq > seq) {
+      return null
+    }
+    return this.log.filter((e) => e.seq > seq)
+  }
+}

@@ -1,0 +1,48 @@
+import { Pool } from "pg"
+import type { PublishedEvent } from "./outbox-event"
+
+/** Reads the durable event log (Medusa's outbox table) to fill gaps the transport left. */
+export type OutboxReader = {
+  /** A room's events after `seq`, oldest first (at most `limit`). */
+  after: (room: { kind: "auction" | "show"; id: string }, seq: number, limit: number) => Promise<PublishedEvent[]>
+  /** A room's latest `limit` events, oldest first. */
+  tail: (room: { kind: "auction" | "show"; id: string }, limit: number) => Promise<PublishedEvent[]>
+  close: () => Promise<void>
+}
+
+// The auctions module's outbox (live_auction_event): a lot's events by seq, a show's by show_seq.
+// Committed rows are final, so reading them before the relay publishes them is safe.
+const COLUMNS = "auction_id, seq, name, payload, show_id, show_seq"
+const QUERIES = {
+  auction: {
+    after: `select ${COLUMNS} from live_auction_event where auction_id = $1 and seq > $2 and deleted_at is null order by seq limit $3`,
+    tail: `select * from (select ${COLUMNS} from live_auction_event where auction_id = $1 and deleted_at is null order by seq desc limit $2) t order by seq`,
+  },
+  show: {
+    after: `select ${COLUMNS} from live_auction_event where show_id = $1 and show_seq > $2 and deleted_at is null order by show_seq limit $3`,
+    tail: `select * from (select ${COLUMNS} from live_auction_event where show_id = $1 and show_seq is not null and deleted_at is null order by show_seq desc limit $2) t order by show_seq`,
+  },
+}
+
+type Row = { auction_id: string; seq: number; name: string; payload: Record<string, unknown>; show_id: string | null; show_seq: number | null }
+
+export function createOutboxReader(databaseUrl: string): OutboxReader {
+  // Small: reads happen after a loss or on a room's first use, not per event.
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000 })
+  pool.on("error", () => undefined) // an idle client dropping is not fatal: the next query reconnects
+  const toEvents = (rows: Row[]): PublishedEvent[] =>
+    rows.map((r) => ({
+      auction_id: r.auction_id,
+      seq: r.seq,
+      name: r.name,
+      payload: r.payload ?? {},
+      show_id: r.show_id,
+      show_seq: r.show_seq,
+    }))
+  return {
+    after: async (room, seq, limit) =>
+      toEvents((await pool.query<Row>(QUERIES[room.kind].after, [room.id, seq, limit])).rows),
+    tail: async (room, limit) => toEvents((await pool.query<Row>(QUERIES[room.kind].tail, [room.id, limit])).rows),
+    close: () => pool.end(),
+  }
+}
