@@ -116,7 +116,7 @@ function printBanner(p: { base: string; realtimePort: number; databaseUrl: strin
     `  Store API      ${p.base}/store   (header x-publishable-api-key: ${p.demo.publishable_key})`,
     `  Demo customer  ${p.demo.customer.email} / ${p.demo.customer.password}`,
     `  Live config    curl -H 'x-publishable-api-key: ${p.demo.publishable_key}' ${p.base}/store/live/config`,
-    `  Realtime       http://localhost:${p.realtimePort}   (health: /healthz)`,
+    `  Realtime       http://localhost:${p.realtimePort}   (health: /healthz, metrics: /metrics)`,
     `  Database       ${p.databaseUrl.replace(/\/\/([^:]+):[^@]+@/, "//$1:***@")}`,
     "Press Ctrl-C to stop everything.",
     "",

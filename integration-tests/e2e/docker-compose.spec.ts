@@ -43,6 +43,8 @@ describe("docker-compose.yml", () => {
       expect(new URL(env.LIVEKIT_URL).hostname).toBe("livekit")
     }
     expect(new URL(services.realtime.environment!.REDIS_URL).hostname).toBe("redis")
+    // The sidecar reads the same database as Medusa (its event log, for catch-up).
+    expect(services.realtime.environment!.DATABASE_URL).toBe(services["medusa-server"].environment!.DATABASE_URL)
   })
 
   it("should share secrets where two services must agree", () => {

@@ -33,6 +33,8 @@ const STREAM_EVENTS: EventName[] = ["bid:placed", "auction:started", "auction:ex
 /** Records every stream event a viewer gets, per room, as a client would keep them. */
 export function record(socket: Viewer) {
   const byRoom = new Map<string, Received[]>()
+  const viewerCounts = new Map<string, number>()
+  socket.on("show:viewers", (e) => viewerCounts.set(e.room, e.viewers))
   for (const event of STREAM_EVENTS) {
     socket.on(event as never, ((payload: Received) => {
       const list = byRoom.get(payload.room) ?? []
@@ -43,6 +45,16 @@ export function record(socket: Viewer) {
   return {
     events: (room: string) => byRoom.get(room) ?? [],
     last: (room: string) => (byRoom.get(room) ?? []).at(-1)?.seq ?? 0,
+    /** Polls until the show room's last viewer count is `count`. */
+    untilViewers: async (room: string, count: number, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs
+      while (viewerCounts.get(room) !== count) {
+        if (Date.now() > deadline) {
+          throw new Error(`${room}: ${viewerCounts.get(room)} viewers, not ${count}, in ${timeoutMs} ms`)
+        }
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    },
     /** Polls until the room reached `seq`. */
     until: async (room: string, seq: number, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs

@@ -1,84 +1,141 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { io as connect, type Socket } from "socket.io-client"
-import type { ClientToServerEvents, ServerToClientEvents } from "../../src/realtime/contract"
 import { loadRealtimeConfig } from "../../src/realtime/config"
-import { createRealtimeServer } from "../../src/realtime/server"
-import { listenToPostgres } from "../../src/realtime/transport/pg-listener"
+import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
+import { createOutboxReader, type OutboxReader } from "../../src/realtime/transport/outbox-reader"
+import { listenToPostgres, type Listener } from "../../src/realtime/transport/pg-listener"
 import { adminHeaders, createBuyers } from "../helpers/actors"
-import { bid, createLot } from "../helpers/auctions"
+import { bid, createLot, sleep } from "../helpers/auctions"
+import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
 jest.setTimeout(120_000)
 
-type Viewer = Socket<ServerToClientEvents, ClientToServerEvents>
-
-/** Resolves with the next `event` the viewer receives. */
-function next<E extends keyof ServerToClientEvents>(viewer: Viewer, event: E, timeoutMs = 5000) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs)
-    viewer.once(event as never, ((payload: never) => {
-      clearTimeout(timer)
-      resolve(payload)
-    }) as never)
-  })
-}
+type Sidecar = { server: RealtimeServer; listener: Listener; reader: OutboxReader; url: string }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConfig }) => {
-    it("delivers lot events from a bid over HTTP to the lot's viewers, and replays what a rejoining viewer missed", async () => {
-      const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }))
+    const sidecars: Sidecar[] = []
+    const viewers: Viewer[] = []
+
+    /** A sidecar on PostgreSQL, as `npm start` runs it: LISTEN/NOTIFY plus the outbox as its log. */
+    async function sidecar(): Promise<Sidecar> {
+      const reader = createOutboxReader(dbConfig.clientUrl)
+      const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }), { reader })
       const port = await server.listen()
-      const listener = await listenToPostgres(dbConfig.clientUrl, server.publish)
-      const viewers: Viewer[] = []
-      const viewer = async () => {
-        const socket: Viewer = connect(`http://127.0.0.1:${port}`, { transports: ["websocket"], forceNew: true })
-        viewers.push(socket)
-        await new Promise((resolve) => socket.once("connect", () => resolve(undefined)))
-        return socket
+      const listener = await listenToPostgres(dbConfig.clientUrl, { onEvent: server.publish, onResync: server.resync })
+      const s = { server, listener, reader, url: `http://127.0.0.1:${port}` }
+      sidecars.push(s)
+      return s
+    }
+    async function stop(s: Sidecar) {
+      await s.listener.close()
+      await s.server.close()
+      await s.reader.close()
+      sidecars.splice(sidecars.indexOf(s), 1)
+    }
+    async function watch(url: string) {
+      const socket = await viewer(url)
+      viewers.push(socket)
+      return socket
+    }
+
+    afterEach(async () => {
+      viewers.splice(0).forEach((v) => v.disconnect())
+      for (const s of [...sidecars]) {
+        await stop(s)
       }
-      try {
-        const admin = await adminHeaders(getContainer(), api)
-        const [A, B] = await createBuyers(getContainer(), 2)
-        const id = await createLot(api, admin, {}, { start: false })
-        const room = `auction:${id}`
+    })
 
-        const watcher = await viewer()
-        const joined = await watcher.emitWithAck("room:join", { room })
-        expect(joined).toEqual({ ok: true, data: { room, seq: 0, replayed: 0, snapshot_required: false } })
+    it("delivers a bid over HTTP to the viewers of the lot and of its show, each with its room's seq, never a customer id", async () => {
+      const { url } = await sidecar()
+      const admin = await adminHeaders(getContainer(), api)
+      const [A, B] = await createBuyers(getContainer(), 2)
+      const show = `show_${Date.now()}`
+      const id = await createLot(api, admin, { show_id: show }, { start: false })
 
-        const started = next(watcher, "auction:started")
-        await api.post(`/admin/auctions/${id}/start`, {}, { headers: admin })
-        expect(await started).toMatchObject({ room, auction_id: id, seq: 1, ends_at: expect.any(String) })
+      const lotViewer = await watch(url)
+      const showViewer = await watch(url)
+      expect(await lotViewer.emitWithAck("room:join", { room: `auction:${id}` })).toEqual({
+        ok: true,
+        data: { room: `auction:${id}`, seq: 0, replayed: 0, snapshot_required: false },
+      })
+      await showViewer.emitWithAck("room:join", { room: `show:${show}` })
 
-        const placed = next(watcher, "bid:placed")
-        await bid(api, id, A.headers, { amount: 5 })
-        const event = await placed
-        expect(event).toMatchObject({ room, seq: 2, price: 5, outcome: "leading", bid_count: 1 })
-        expect(JSON.stringify(event)).not.toContain(A.id) // viewers never see customer ids
+      const started = [next(lotViewer, "auction:started"), next(showViewer, "auction:started")]
+      await api.post(`/admin/auctions/${id}/start`, {}, { headers: admin })
+      const [lotStart, showStart] = await Promise.all(started)
+      expect(lotStart).toMatchObject({ room: `auction:${id}`, auction_id: id, seq: 1, prev_seq: 0, ends_at: expect.any(String) })
+      expect(showStart).toMatchObject({ room: `show:${show}`, auction_id: id, seq: 1, auction_seq: 1, show_id: show })
 
-        // A viewer that saw up to seq 1 rejoins: the bid it missed comes first, then the ack.
-        const late = await viewer()
-        const replayed = next(late, "bid:placed")
-        const rejoin = await late.emitWithAck("room:join", { room, last_seq: 1 })
-        expect((await replayed).seq).toBe(2)
-        expect(rejoin).toEqual({ ok: true, data: { room, seq: 2, replayed: 1, snapshot_required: false } })
-
-        const both = [next(watcher, "bid:placed"), next(late, "bid:placed")]
-        await bid(api, id, B.headers, { amount: 6 })
-        expect((await Promise.all(both)).map((e) => e.seq)).toEqual([3, 3])
-
-        expect(await watcher.emitWithAck("room:join", { room: "lobby:1" } as never)).toMatchObject({
-          ok: false,
-          error: { code: "invalid_payload" },
-        })
-        expect(await watcher.emitWithAck("room:join", { room: `user:${A.id}` })).toMatchObject({
-          ok: false,
-          error: { code: "unauthorized" },
-        })
-      } finally {
-        viewers.forEach((v) => v.disconnect())
-        await listener.close()
-        await server.close()
+      const placed = [next(lotViewer, "bid:placed"), next(showViewer, "bid:placed")]
+      expect((await bid(api, id, A.headers, { amount: 5 })).status).toBe(200)
+      const [inLot, inShow] = await Promise.all(placed)
+      expect(inLot).toMatchObject({ room: `auction:${id}`, seq: 2, prev_seq: 1, price: 5, outcome: "leading", bid_count: 1 })
+      expect(inShow).toMatchObject({ room: `show:${show}`, seq: 2, prev_seq: 1, auction_seq: 2, price: 5 })
+      for (const event of [inLot, inShow]) {
+        expect(JSON.stringify(event)).not.toContain(A.id)
       }
+
+      // A second lot in the same show continues the show's stream.
+      const other = await createLot(api, admin, { show_id: show }, { start: false })
+      const nextInShow = next(showViewer, "auction:started")
+      await api.post(`/admin/auctions/${other}/start`, {}, { headers: admin })
+      expect(await nextInShow).toMatchObject({ auction_id: other, seq: 3, prev_seq: 2, auction_seq: 1 })
+      expect((await bid(api, id, B.headers, { amount: 6 })).status).toBe(200)
+    })
+
+    it("catches a client up with no gap after it was cut off for 3 s, and after the sidecar itself restarted", async () => {
+      let current = await sidecar()
+      const admin = await adminHeaders(getContainer(), api)
+      const [A, B] = await createBuyers(getContainer(), 2)
+      const id = await createLot(api, admin, { soft_close_seconds: 0 })
+      const room = `auction:${id}`
+      let amount = 5
+      const bidder = [A, B]
+      const placeBids = async (count: number) => {
+        for (let i = 0; i < count; i++) {
+          expect((await bid(api, id, bidder[amount % 2].headers, { amount })).status).toBe(200)
+          amount++
+        }
+      }
+
+      const socket = await watch(current.url)
+      const seen = record(socket)
+      await socket.emitWithAck("room:join", { room })
+      await placeBids(3)
+      await seen.until(room, 4)
+
+      // Cut off for 3 s while the lot moves on.
+      socket.disconnect()
+      const cutAt = seen.last(room)
+      await Promise.all([placeBids(4), sleep(3000)])
+      socket.connect()
+      await new Promise((resolve) => socket.once("connect", () => resolve(undefined)))
+      // Price updates are conflated (≤ 10/s), so the replay may hold fewer events than were placed,
+      // but it always ends at the latest, before the ack.
+      const rejoined = await socket.emitWithAck("room:join", { room, last_seq: cutAt })
+      expect(rejoined).toMatchObject({ ok: true, data: { seq: 8, replayed: expect.any(Number), snapshot_required: false } })
+      expect(rejoined.ok && rejoined.data.replayed).toBeGreaterThanOrEqual(1)
+      expect(seen.last(room)).toBe(8)
+      await placeBids(1)
+      await seen.until(room, 9)
+
+      // The sidecar restarts (its memory is gone): the new one reads the lot's history from the log.
+      await stop(current)
+      await placeBids(2)
+      current = await sidecar()
+      const again = await watch(current.url)
+      const after = record(again)
+      expect(await again.emitWithAck("room:join", { room, last_seq: 9 })).toMatchObject({
+        ok: true,
+        data: { seq: 11, replayed: 2, snapshot_required: false },
+      })
+      expect(after.last(room)).toBe(11)
+      await placeBids(1)
+      await after.until(room, 12)
+      // As a client keeps them across both connections: no gap, no duplicate, ending at the lot's seq.
+      const events = [...seen.events(room), ...after.events(room)]
+      expect(chainBreaks(events, 1)).toEqual([])
+      expect(events.at(-1)!.seq).toBe(12)
     })
   },
 })
