@@ -10,61 +10,15 @@
  */
 import { randomUUID } from "node:crypto"
 import { Pool } from "pg"
-import { DEMO_ADMIN } from "../seed/demo-data"
+import { BASE, createHotLot, http, setup, type Json } from "./app"
 import { percentile, runClosedLoop, runOpenLoop, type Sample } from "./load"
 
 const env = process.env
-const BASE = env.BENCH_URL || "http://localhost:9000"
 const DATABASE_URL = env.DATABASE_URL || "postgres://postgres:postgres@127.0.0.1:54329/medusa_live_commerce"
 const BIDDERS = Number(env.BENCH_BIDDERS || 50)
 const CONCURRENCY = Number(env.BENCH_CONCURRENCY || 32)
 const SECONDS = Number(env.BENCH_SECONDS || 10)
 const RATE = Number(env.BENCH_RATE || 200)
-
-type Json = Record<string, any>
-
-async function http(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
-  const res = await fetch(BASE + path, {
-    method: init.method ?? "GET",
-    headers: { "content-type": "application/json", ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: res.status, data: (await res.json().catch(() => ({}))) as Json }
-}
-
-async function setup() {
-  const login = await http("/auth/user/emailpass", {
-    method: "POST",
-    body: { email: env.BENCH_ADMIN_EMAIL || DEMO_ADMIN.email, password: env.BENCH_ADMIN_PASSWORD || DEMO_ADMIN.password },
-  })
-  if (!login.data.token) {
-    throw new Error(`cannot log in as the admin at ${BASE} (is \`npm start\` running?): ${JSON.stringify(login.data)}`)
-  }
-  const admin = { authorization: `Bearer ${login.data.token}` }
-  const keys = await http("/admin/api-keys?type=publishable&limit=1", { headers: admin })
-  const pk = { "x-publishable-api-key": keys.data.api_keys[0].token as string }
-
-  const run = Date.now().toString(36)
-  const bidders: Record<string, string>[] = []
-  for (let i = 0; i < BIDDERS; i++) {
-    const email = `bench-${run}-${i}@bench.local`
-    const reg = await http("/auth/customer/emailpass/register", { method: "POST", body: { email, password: "bench-password" } })
-    await http("/store/customers", { method: "POST", headers: { ...pk, authorization: `Bearer ${reg.data.token}` }, body: { email } })
-    const auth = await http("/auth/customer/emailpass", { method: "POST", body: { email, password: "bench-password" } })
-    bidders.push({ ...pk, authorization: `Bearer ${auth.data.token}` })
-  }
-  return { admin, pk, bidders }
-}
-
-async function createHotLot(admin: Record<string, string>, title: string) {
-  const created = await http("/admin/auctions", {
-    method: "POST",
-    headers: admin,
-    body: { title, currency_code: "usd", starting_price: 1, duration_seconds: 3600, soft_close_seconds: 0 },
-  })
-  await http(`/admin/auctions/${created.data.auction.id}/start`, { method: "POST", headers: admin, body: {} })
-  return created.data.auction.id as string
-}
 
 /** Each bid goes a little above the last price this client saw: many win, many lose, as in a bid war. */
 function bidder(id: string, headers: Record<string, string>[], accepted: Json[]) {
@@ -166,7 +120,7 @@ function report(label: string, samples: Sample[], seconds: number) {
 
 async function main() {
   console.log(`bench:bids against ${BASE}: ${BIDDERS} bidders, ${CONCURRENCY} concurrent, ${SECONDS} s per phase`)
-  const { admin, bidders } = await setup()
+  const { admin, bidders } = await setup(BIDDERS)
 
   const hot = await createHotLot(admin, "bench hot lot (closed loop)")
   const accepted: Json[] = []

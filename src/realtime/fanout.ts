@@ -9,8 +9,8 @@ import type { OutboxReader } from "./transport/outbox-reader"
 export type FanoutOptions = {
   /** Delivered events kept per room for rejoins. */
   capacity: number
-  /** Minimum spacing of price updates in one room. */
-  priceIntervalMs: number
+  /** Sustained price updates per second per room (a burst of up to this many passes at once). */
+  pricePerSecond: number
   /** The durable log; without it, gaps cannot be filled (they are counted). */
   reader?: OutboxReader
   metrics: Metrics
@@ -46,7 +46,8 @@ const CATCH_UP_PAGE = 1000
  * A seq gap, or a transport reconnect, triggers a read of the durable log before delivery resumes.
  */
 export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
-  const { capacity, priceIntervalMs, reader, metrics, log = () => undefined } = options
+  const { capacity, pricePerSecond, reader, metrics, log = () => undefined } = options
+  const priceBurst = Math.max(1, Math.ceil(pricePerSecond / 2))
   const streams = new Map<string, RoomStream>()
 
   const emit = (entry: DeliveredEvent) => {
@@ -63,7 +64,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
     if (stream.pending) {
       const pending = stream.pending
       stream.pending = null
-      stream.lastPriceAt = Date.now()
+      stream.takePriceToken(pricePerSecond, priceBurst)
       emit(stream.record(pending))
     }
   }
@@ -72,17 +73,19 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
     stream.received = delivery.seq
     stream.lastEventAt = Date.now()
     if (CONFLATABLE.has(delivery.event)) {
-      const wait = stream.lastPriceAt + priceIntervalMs - Date.now()
-      if (wait <= 0 && !stream.pending) {
-        stream.lastPriceAt = Date.now()
+      if (stream.pending) {
+        // Already waiting for a token: the newer price replaces it.
+        metrics.conflated.inc(1)
+        stream.pending = delivery
+        return
+      }
+      const wait = stream.takePriceToken(pricePerSecond, priceBurst)
+      if (wait === 0) {
         emit(stream.record(delivery, prevSeqIfFirst))
         return
       }
-      if (stream.pending) {
-        metrics.conflated.inc(1)
-      }
       stream.pending = delivery
-      stream.pendingTimer ??= setTimeout(() => flushPending(stream), Math.max(wait, 0))
+      stream.pendingTimer = setTimeout(() => flushPending(stream), wait)
       return
     }
     // Anything else goes out at once, after the price update it follows.

@@ -22,7 +22,9 @@ export class RoomStream {
   /** A price update waiting for its conflation window. */
   pending: Delivery | null = null
   pendingTimer: NodeJS.Timeout | null = null
-  lastPriceAt = 0
+  /** Token bucket for price updates: a short burst passes at once, the sustained rate is capped. */
+  priceTokens = -1
+  priceRefilledAt = 0
   /** While the stream reads the durable log, arriving events wait here. */
   catchingUp: Promise<void> | null = null
   held: Delivery[] = []
@@ -32,6 +34,24 @@ export class RoomStream {
     readonly room: string,
     private readonly capacity: number
   ) {}
+
+  /**
+   * Takes a price-update token if one is there; otherwise returns the ms until the next one.
+   * `perSecond` tokens a second, at most `burst` saved up.
+   */
+  takePriceToken(perSecond: number, burst: number, now = Date.now()): number {
+    if (this.priceTokens < 0) {
+      this.priceTokens = burst
+      this.priceRefilledAt = now
+    }
+    this.priceTokens = Math.min(burst, this.priceTokens + ((now - this.priceRefilledAt) * perSecond) / 1000)
+    this.priceRefilledAt = now
+    if (this.priceTokens >= 1) {
+      this.priceTokens -= 1
+      return 0
+    }
+    return Math.ceil(((1 - this.priceTokens) * 1000) / perSecond)
+  }
 
   /** "duplicate" for a seq already accepted; "gap" when events are missing before it. */
   classify(seq: number): "duplicate" | "gap" | "next" {

@@ -64,7 +64,7 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
 
   const fanout = createFanout(io, {
     capacity: config.replayBuffer,
-    priceIntervalMs: Math.ceil(1000 / config.priceUpdatesPerSecond),
+    pricePerSecond: config.priceUpdatesPerSecond,
     reader: deps.reader,
     metrics,
     log: deps.log,
