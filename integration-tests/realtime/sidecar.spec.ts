@@ -260,6 +260,12 @@ describe("loadRealtimeConfig", () => {
       maxClientBufferBytes: 1_048_576,
       viewersIntervalMs: 2000,
     })
+    // An empty variable (as `REDIS_URL=` in a .env file) is unset, not invalid.
+    expect(loadRealtimeConfig({ REDIS_URL: "", DATABASE_URL: "", JWT_SECRET: "" })).toMatchObject({
+      redisUrl: undefined,
+      databaseUrl: undefined,
+      jwtSecret: undefined,
+    })
     expect(loadRealtimeConfig({ REALTIME_CORS_ORIGINS: "https://a.example, https://b.example" }).corsOrigins).toEqual([
       "https://a.example",
       "https://b.example",

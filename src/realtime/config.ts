@@ -1,6 +1,9 @@
 import { hostname } from "node:os"
 import { z } from "zod"
 
+/** An empty variable (`REDIS_URL=` in a .env file) means unset. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional())
+
 const RealtimeEnv = z.object({
   REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(9001),
   REALTIME_HOST: z.string().min(1).default("0.0.0.0"),
@@ -11,11 +14,11 @@ const RealtimeEnv = z.object({
    * Medusa's database: the durable event log (catch-up after any loss) and, when no Redis is
    * configured, the transport (LISTEN/NOTIFY).
    */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  DATABASE_URL: unsetIfEmpty(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
   /** Lot events arrive over Redis pub/sub, and N sidecars share rooms through the Redis adapter. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: unsetIfEmpty(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   /** Medusa's JWT secret: customer and admin tokens open private rooms. */
-  JWT_SECRET: z.string().min(1).optional(),
+  JWT_SECRET: unsetIfEmpty(z.string().min(1)),
   /** Names this process in metrics and viewer counts; defaults to host:pid. */
   REALTIME_NODE_ID: z.string().min(1).max(100).optional(),
   /** Events kept per room for rejoining clients. */
