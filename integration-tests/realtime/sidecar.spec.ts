@@ -2,6 +2,7 @@ import jwt from "jsonwebtoken"
 import WebSocket from "ws"
 import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
+import { createOutboxReader } from "../../src/realtime/transport/outbox-reader"
 import type { PublishedEvent } from "../../src/realtime/transport/outbox-event"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
@@ -32,9 +33,10 @@ describe("realtime sidecar", () => {
   let base: string
   const clients: Viewer[] = []
 
-  async function start(env: Record<string, string> = {}) {
+  async function start(env: Record<string, string> = {}, deps: Parameters<typeof createRealtimeServer>[1] = {}) {
     server = createRealtimeServer(
-      loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: SECRET, REALTIME_VIEWERS_INTERVAL_MS: "100", ...env })
+      loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: SECRET, REALTIME_VIEWERS_INTERVAL_MS: "100", ...env }),
+      deps
     )
     base = `http://127.0.0.1:${await server.listen()}`
   }
@@ -244,6 +246,38 @@ describe("realtime sidecar", () => {
     await seen.until("auction:flood", published, 20_000)
     expect(chainBreaks(seen.events("auction:flood"))).toEqual([])
     expect(healthy.connected).toBe(true)
+  })
+})
+
+describe("realtime sidecar with its event log unreachable", () => {
+  it("delivers what it has (counting the gap) and retries the log later instead of hammering it", async () => {
+    // Nothing listens on port 1: every read of the log fails at once.
+    const reader = createOutboxReader("postgres://postgres@127.0.0.1:1/nowhere")
+    const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }), { reader })
+    const base = `http://127.0.0.1:${await server.listen()}`
+    const socket = await viewer(base)
+    try {
+      const seen = record(socket)
+      expect(await socket.emitWithAck("room:join", { room: "auction:lost" })).toMatchObject({ ok: true })
+      const event = (seq: number) => ({
+        auction_id: "lost",
+        seq,
+        name: "live_auction.extended",
+        payload: { ends_at: "2030-01-01T00:00:00.000Z", extension_count: seq, server_time: new Date().toISOString() },
+      })
+      server.publish(event(1))
+      server.publish(event(3)) // 2 was lost, and the log cannot be read
+      server.publish(event(5)) // within the retry pause: no second read
+      await seen.until("auction:lost", 5)
+      expect(seen.events("auction:lost").map((e) => [e.seq, e.prev_seq])).toEqual([[1, 0], [3, 1], [5, 3]])
+      const metrics = await (await fetch(`${base}/metrics`)).text()
+      expect(metrics).toMatch(/\nlive_realtime_catch_ups_total 1\n/)
+      expect(metrics).toMatch(/\nlive_realtime_gaps_total 2\n/)
+    } finally {
+      socket.disconnect()
+      await server.close()
+      await reader.close()
+    }
   })
 })
 

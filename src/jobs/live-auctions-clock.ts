@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { armCloseTimers, armLot } from "../lib/auction-clock"
-import { relayAuctionEvents } from "../lib/auction-relay"
+import { relayOrWarn } from "../lib/auction-relay"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
 
@@ -21,7 +21,7 @@ export default async function liveAuctionsClock(container: MedusaContainer) {
     }
   }
   armCloseTimers(container, await auctions.listLotsEndingWithin(HORIZON_MS))
-  await relayAuctionEvents(container)
+  await relayOrWarn(container)
 }
 
 export const config = {

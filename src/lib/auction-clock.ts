@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
-import { relayAuctionEvents } from "./auction-relay"
+import { relayOrWarn } from "./auction-relay"
 
 /**
  * Closes lots at their end, to the millisecond, in this process: one timer per lot
@@ -46,7 +46,7 @@ async function fire(container: MedusaContainer, id: string): Promise<void> {
   try {
     const closed = await auctions.closeAuctionIfDue(id)
     if (closed) {
-      await relayAuctionEvents(container)
+      await relayOrWarn(container)
       return
     }
     // Not due: extended by a late bid (or this clock ran a hair early). Follow the new end.

@@ -15,6 +15,20 @@ export async function relayAuctionEvents(container: MedusaContainer): Promise<nu
   })
 }
 
+/**
+ * The relay for callers that must not fail because of it (the clock job, request handlers):
+ * a failure (Redis away, say) leaves the events unpublished and is retried on the next run.
+ */
+export async function relayOrWarn(container: MedusaContainer): Promise<void> {
+  try {
+    await relayAuctionEvents(container)
+  } catch (err) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`live-commerce: outbox relay failed, the clock job will retry: ${(err as Error).message}`)
+  }
+}
+
 let relaying: Promise<void> | null = null
 let relayAgain = false
 
@@ -31,13 +45,7 @@ export function relayInBackground(container: MedusaContainer): void {
   relaying = (async () => {
     do {
       relayAgain = false
-      try {
-        await relayAuctionEvents(container)
-      } catch (err) {
-        container
-          .resolve(ContainerRegistrationKeys.LOGGER)
-          .warn(`live-commerce: outbox relay failed, the clock job will retry: ${(err as Error).message}`)
-      }
+      await relayOrWarn(container)
     } while (relayAgain)
   })().finally(() => {
     relaying = null

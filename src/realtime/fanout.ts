@@ -38,6 +38,8 @@ function loggedRoom(name: string): { kind: "auction" | "show"; id: string } | nu
 
 // A catch-up reads at most this many events per query, looping until it is current.
 const CATCH_UP_PAGE = 1000
+// After a failed read of the log (database away), gaps go out unfilled this long before retrying.
+const CATCH_UP_RETRY_MS = 1000
 
 /**
  * Delivers committed lot events to `auction:<id>` and `show:<id>` rooms on this node, in order,
@@ -105,12 +107,12 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
       return
     }
     if (kind === "gap") {
-      if (reader) {
+      if (reader && Date.now() - stream.catchUpFailedAt > CATCH_UP_RETRY_MS) {
         stream.held.push(delivery)
         catchUp(stream)
         return
       }
-      metrics.gaps.inc(1) // nothing to fill it from: deliver, clients see prev_seq and resnapshot
+      metrics.gaps.inc(1) // nothing to fill it from: deliver; clients see prev_seq and resnapshot
     }
     deliver(stream, delivery)
   }
@@ -146,6 +148,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
           }
         }
       } catch (err) {
+        stream.catchUpFailedAt = Date.now()
         log(`realtime: catch-up of ${stream.room} failed: ${(err as Error).message}`)
       }
     })().finally(() => releaseHeld(stream))

@@ -28,6 +28,8 @@ export class RoomStream {
   /** While the stream reads the durable log, arriving events wait here. */
   catchingUp: Promise<void> | null = null
   held: Delivery[] = []
+  /** When reading the log last failed: gaps are then delivered as they are for a while. */
+  catchUpFailedAt = 0
   private readonly log: DeliveredEvent[] = []
 
   constructor(

@@ -5,43 +5,33 @@ import {
   parseRoom,
   type ClientToServerEvents,
   type InterServerEvents,
-  type RealtimeErrorCode,
   type ServerToClientEvents,
   type SocketData,
 } from "../contract"
 import { mayJoin } from "../auth"
 import type { Fanout } from "../fanout"
 import type { Presence } from "../presence"
+import { fail, validated } from "./validated"
 
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 /** Rooms a socket may be in (its own id room included), so one client cannot make us track thousands. */
 export const MAX_ROOMS_PER_SOCKET = 100
 
-const fail = (code: RealtimeErrorCode, message: string) => ({ ok: false as const, error: { code, message } })
-
-/** room:join (with replay after `last_seq`) and room:leave. Handlers never throw; every call is acked. */
+/** room:join (with replay after `last_seq`) and room:leave. */
 export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout, presence: Presence) {
-  socket.on("room:join", async (payload, ack) => {
-    if (typeof ack !== "function") {
-      return
-    }
-    const parsed = JoinRoomPayload.safeParse(payload)
-    if (!parsed.success) {
-      ack(fail("invalid_payload", parsed.error.issues[0]?.message ?? "invalid payload"))
-      return
-    }
-    const { room, last_seq } = parsed.data
-    const { kind, id } = parseRoom(room)!
-    if (!mayJoin(socket.data.actor, kind, id)) {
-      ack(fail("unauthorized", `Only its owner may join ${room}; connect with their token.`))
-      return
-    }
-    if (!socket.rooms.has(room) && socket.rooms.size > MAX_ROOMS_PER_SOCKET) {
-      ack(fail("too_many_rooms", `A connection may follow at most ${MAX_ROOMS_PER_SOCKET} rooms; leave some first.`))
-      return
-    }
-    try {
+  socket.on(
+    "room:join",
+    validated(JoinRoomPayload, async ({ room, last_seq }, ack) => {
+      const { kind, id } = parseRoom(room)!
+      if (!mayJoin(socket.data.actor, kind, id)) {
+        ack(fail("unauthorized", `Only its owner may join ${room}; connect with their token.`))
+        return
+      }
+      if (!socket.rooms.has(room) && socket.rooms.size > MAX_ROOMS_PER_SOCKET) {
+        ack(fail("too_many_rooms", `A connection may follow at most ${MAX_ROOMS_PER_SOCKET} rooms; leave some first.`))
+        return
+      }
       // Lots and shows are ordered streams; private rooms carry notices only.
       const stream = kind === "auction" || kind === "show" ? await fanout.open(room) : null
       if (!socket.connected) {
@@ -60,21 +50,14 @@ export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout, pre
         ok: true,
         data: { room, seq: stream?.delivered ?? 0, replayed: missed?.length ?? 0, snapshot_required: missed === null },
       })
-    } catch (err) {
-      ack(fail("unknown_error", (err as Error).message))
-    }
-  })
+    })
+  )
 
-  socket.on("room:leave", (payload, ack) => {
-    if (typeof ack !== "function") {
-      return
-    }
-    const parsed = LeaveRoomPayload.safeParse(payload)
-    if (!parsed.success) {
-      ack(fail("invalid_payload", parsed.error.issues[0]?.message ?? "invalid payload"))
-      return
-    }
-    void socket.leave(parsed.data.room)
-    ack({ ok: true, data: { room: parsed.data.room } })
-  })
+  socket.on(
+    "room:leave",
+    validated(LeaveRoomPayload, ({ room }, ack) => {
+      void socket.leave(room)
+      ack({ ok: true, data: { room } })
+    })
+  )
 }
