@@ -1,7 +1,8 @@
 /**
  * The baseline for bench:fanout: a bare Socket.io server (same version, websocket only) that
  * broadcasts a timestamped event at a fixed rate to everyone. Run as a child process; it says
- * `port <n>` when listening, broadcasts on `start <rate> <seconds>`, answers `rss` with its RSS.
+ * `port <n>` when listening, broadcasts on `start <rate> <seconds>`, answers `rss` and `cpu`
+ * (seconds used) with its own figures.
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -19,6 +20,9 @@ process.on("message", (message: string) => {
   const [command, a, b] = message.split(" ")
   if (command === "rss") {
     process.send!(`rss ${process.memoryUsage().rss}`)
+  } else if (command === "cpu") {
+    const { user, system } = process.cpuUsage()
+    process.send!(`cpu ${(user + system) / 1e6}`)
   } else if (command === "start") {
     const rate = Number(a)
     const total = Math.round(rate * Number(b))

@@ -23,21 +23,23 @@ const SECONDS = Number(env.BENCH_SECONDS || 30)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function sidecarRss(): Promise<number> {
+/** A figure from the sidecar's /metrics. */
+async function sidecarMetric(name: string): Promise<number> {
   const text = await (await fetch(`${REALTIME}/metrics`)).text()
-  const match = /\nlive_realtime_resident_memory_bytes (\d+)/.exec(text)
+  const match = new RegExp(`\\n${name} ([\\d.e+]+)`).exec(text)
   if (!match) {
-    throw new Error(`no RSS in ${REALTIME}/metrics`)
+    throw new Error(`no ${name} in ${REALTIME}/metrics`)
   }
   return Number(match[1])
 }
 
-function line(label: string, stats: DeliveryStats, expected: number, rssPerViewer: number) {
+function line(label: string, stats: DeliveryStats, expected: number, rssPerViewer: number, cpuSeconds: number) {
   const p = percentiles(stats.latencies)
   const first = percentiles([...stats.firstBySeq.values()])
   console.log(
     `${label.padEnd(30)} delivered ${stats.latencies.length}/${expected}  gaps ${stats.gaps}  duplicates ${stats.duplicates}  ` +
       `p50 ${p.p50} ms  p95 ${p.p95} ms  p99 ${p.p99} ms  max ${p.max} ms  RSS ${(rssPerViewer / 1024).toFixed(1)} KB/viewer\n` +
+      `${"".padEnd(30)} server CPU ${cpuSeconds.toFixed(2)} s = ${((cpuSeconds * 1e6) / Math.max(1, stats.latencies.length)).toFixed(1)} µs per delivered message\n` +
       `${"".padEnd(30)} first viewer of each event: p50 ${first.p50} ms  p99 ${first.p99} ms`
   )
   return p
@@ -48,7 +50,7 @@ async function ours() {
   const { admin, bidders } = await setup(2)
   const lot = await createHotLot(admin, "bench:fanout lot")
   const room = `auction:${lot}`
-  const rssBefore = await sidecarRss()
+  const rssBefore = await sidecarMetric("live_realtime_resident_memory_bytes")
   const stats = new DeliveryStats(VIEWERS)
   let lastSeq = 0
   const viewers: Viewers = await connectViewers(REALTIME, VIEWERS, room, (viewer, event, payload, at) => {
@@ -57,7 +59,8 @@ async function ours() {
     }
   })
   await sleep(2000)
-  const rssPerViewer = ((await sidecarRss()) - rssBefore) / VIEWERS
+  const rssPerViewer = ((await sidecarMetric("live_realtime_resident_memory_bytes")) - rssBefore) / VIEWERS
+  const cpuBefore = await sidecarMetric("live_realtime_cpu_seconds_total")
 
   let price = 1
   let accepted = 0
@@ -77,10 +80,11 @@ async function ours() {
     }
   }
   await sleep(2000)
+  const cpu = (await sidecarMetric("live_realtime_cpu_seconds_total")) - cpuBefore
   viewers.close()
   const behind = lastSeq ? stats.behind(lastSeq) : -1
   console.log(`  bids accepted ${accepted}/${total}; viewers short of the last seq: ${behind}`)
-  return { p: line("sidecar (real relay path)", stats, accepted * VIEWERS, rssPerViewer), rssPerViewer }
+  return { p: line("sidecar (real relay path)", stats, accepted * VIEWERS, rssPerViewer, cpu), rssPerViewer }
 }
 
 /** The baseline: the same viewers on a bare Socket.io server broadcasting at RATE. */
@@ -110,12 +114,16 @@ async function bare() {
   await sleep(2000)
   child.send("rss")
   const rssPerViewer = (Number((await waitFor("rss")).split(" ")[1]) - rssBefore) / VIEWERS
+  child.send("cpu")
+  const cpuBefore = Number((await waitFor("cpu")).split(" ")[1])
   child.send(`start ${RATE} ${SECONDS}`)
   await waitFor("done")
   await sleep(2000)
+  child.send("cpu")
+  const cpu = Number((await waitFor("cpu")).split(" ")[1]) - cpuBefore
   viewers.close()
   child.send("stop")
-  return { p: line("bare Socket.io broadcast", stats, RATE * SECONDS * VIEWERS, rssPerViewer), rssPerViewer }
+  return { p: line("bare Socket.io broadcast", stats, RATE * SECONDS * VIEWERS, rssPerViewer, cpu), rssPerViewer }
 }
 
 async function main() {

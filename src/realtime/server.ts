@@ -109,8 +109,14 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
       { name: "live_realtime_rooms", help: "Rooms with at least one member on this node", value: roomCount },
       { name: "live_realtime_streams", help: "Room streams tracked on this node", value: fanout.streamCount() },
       { name: "live_realtime_resident_memory_bytes", help: "Resident set size", value: memory.rss },
+      { name: "live_realtime_cpu_seconds_total", help: "User and system CPU time of this process", value: cpuSeconds() },
       { name: "live_realtime_heap_used_bytes", help: "V8 heap used", value: memory.heapUsed },
     ]
+  }
+
+  function cpuSeconds() {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1e6
   }
 
   function handleHttp(req: IncomingMessage, res: ServerResponse) {
