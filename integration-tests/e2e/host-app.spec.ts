@@ -4,6 +4,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "../../scripts/lib/processes"
 import { freePort, makeDataDir, ROOT } from "../helpers/launcher"
+import { next, viewer } from "../helpers/viewers"
 
 jest.setTimeout(15 * 60_000)
 
@@ -147,6 +148,35 @@ describe("the packed plugin in a host Medusa app", () => {
     const body = await config.json()
     expect(body.config.realtime).toEqual({ url: "wss://realtime.host.example", path: "/socket.io" })
     expect(body.config.auctions.soft_close_seconds).toBe(15)
+
+    // The integrator's sidecar: the installed bin, on the host's database, gets the host's lot events.
+    const realtimePort = await freePort()
+    const sidecar = startChild("realtime", path.join(hostDir, "node_modules", ".bin", "live-commerce-realtime"), [], {
+      cwd: hostDir,
+      env: { ...env, REALTIME_PORT: String(realtimePort), REALTIME_HOST: "127.0.0.1" },
+      echo: false,
+    })
+    try {
+      await waitForHttp(`http://127.0.0.1:${realtimePort}/healthz`, 30_000, sidecar.exited)
+      const admin = { "content-type": "application/json", authorization: `Bearer ${token}` }
+      const created = await fetch(`${base}/admin/auctions`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ title: "Host lot", currency_code: "usd", starting_price: 1, duration_seconds: 60 }),
+      })
+      const { auction } = await created.json()
+      const socket = await viewer(`http://127.0.0.1:${realtimePort}`)
+      try {
+        expect(await socket.emitWithAck("room:join", { room: `auction:${auction.id}` })).toMatchObject({ ok: true })
+        const started = next(socket, "auction:started", 10_000)
+        expect((await fetch(`${base}/admin/auctions/${auction.id}/start`, { method: "POST", headers: admin, body: "{}" })).status).toBe(200)
+        expect(await started).toMatchObject({ auction_id: auction.id, seq: 1 })
+      } finally {
+        socket.disconnect()
+      }
+    } finally {
+      await stopChild(sidecar, 5000)
+    }
   })
 })
 
