@@ -3,7 +3,7 @@ import WebSocket from "ws"
 import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
 import { createOutboxReader } from "../../src/realtime/transport/outbox-reader"
-import type { PublishedEvent } from "../../src/realtime/transport/outbox-event"
+import type { PublishedEvent } from "../../src/realtime/contract"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
 jest.setTimeout(60_000)

@@ -3,7 +3,7 @@ import { CONFLATABLE, privateDeliveries, publicDeliveries } from "./lot-events"
 import type { Metrics } from "./metrics"
 import { RoomStream, type Delivery, type DeliveredEvent } from "./room-stream"
 import type { RealtimeIo } from "./server"
-import type { PublishedEvent } from "./transport/outbox-event"
+import type { PublishedEvent } from "./contract"
 import type { OutboxReader } from "./transport/outbox-reader"
 
 export type FanoutOptions = {

@@ -1,6 +1,6 @@
 import { rooms } from "./contract"
 import type { Delivery, SocketEventName } from "./room-stream"
-import type { PublishedEvent } from "./transport/outbox-event"
+import type { PublishedEvent } from "./contract"
 
 /** Bus event → socket event, and the fields viewers may see (never a customer id or a max). */
 const PUBLIC_EVENTS: Record<string, { event: SocketEventName; fields: string[] }> = {

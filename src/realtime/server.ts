@@ -12,7 +12,7 @@ import { registerTimeHandlers } from "./handlers/time"
 import { createMetrics, renderMetrics, type Gauge } from "./metrics"
 import { createPresence } from "./presence"
 import { sweepSlowConsumers } from "./slow-consumers"
-import type { PublishedEvent } from "./transport/outbox-event"
+import type { PublishedEvent } from "./contract"
 import type { OutboxReader } from "./transport/outbox-reader"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>

@@ -1,14 +1,4 @@
-/** An outbox event as Medusa publishes it to the sidecars (see the auctions module's outbox relay). */
-export type PublishedEvent = {
-  auction_id: string
-  seq: number
-  /** A `live_auction.*` name. */
-  name: string
-  payload: Record<string, unknown>
-  /** Set when the lot belongs to a show: the event's place in that show's stream. */
-  show_id?: string | null
-  show_seq?: number | null
-}
+import type { PublishedEvent } from "../contract/transport"
 
 function toEvent(event: unknown): PublishedEvent | null {
   const e = event as Partial<PublishedEvent> | null

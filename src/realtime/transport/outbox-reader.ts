@@ -1,5 +1,5 @@
 import { Pool } from "pg"
-import type { PublishedEvent } from "./outbox-event"
+import type { PublishedEvent } from "../contract"
 
 /** Reads the durable event log (Medusa's outbox table) to fill gaps the transport left. */
 export type OutboxReader = {

@@ -1,6 +1,7 @@
 import { Client } from "pg"
 import { PG_EVENTS_CHANNEL } from "../contract/transport"
-import { parsePublishedEvents, type PublishedEvent } from "./outbox-event"
+import type { PublishedEvent } from "../contract"
+import { parsePublishedEvents } from "./outbox-event"
 
 /** A transport feeding the sidecar; `onResync` runs after a reconnect (anything may have been missed). */
 export type Listener = { close: () => Promise<void> }

@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { PG_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
+import { PG_EVENTS_CHANNEL, type PublishedEvent } from "../../../realtime/contract/transport"
 import type { LiveAuctionEventName } from "../events"
 
 export type OutboxEvent = {
@@ -105,8 +105,8 @@ export async function drainOutbox(
   }
 }
 
-/** The wire form sidecars receive (see src/realtime/transport/outbox-event.ts). */
-export function toPublishedEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent) {
+/** The wire form sidecars receive (the realtime contract's PublishedEvent). */
+export function toPublishedEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent): PublishedEvent {
   return { auction_id, seq, name, payload, show_id, show_seq }
 }
 
