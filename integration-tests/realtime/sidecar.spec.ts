@@ -87,6 +87,10 @@ describe("realtime sidecar", () => {
     expect(text).toMatch(/\nlive_realtime_deliveries_total 1\n/)
     expect(text).toMatch(/\nlive_realtime_connections 2\n/)
     expect(text).toMatch(/\nlive_realtime_rooms 1\n/)
+    // The event was stamped just now: it lands in the lowest buckets of the transport lag.
+    expect(text).toContain("# TYPE live_realtime_event_age_seconds histogram\n")
+    expect(text).toMatch(/\nlive_realtime_event_age_seconds_bucket\{le="0.1"\} 1\n/)
+    expect(text).toMatch(/\nlive_realtime_event_age_seconds_count 1\n/)
     expect((await fetch(`${base}/nope`)).status).toBe(404)
   })
 

@@ -45,6 +45,23 @@ function line(label: string, stats: DeliveryStats, expected: number, rssPerViewe
   return p
 }
 
+const AGE = "live_realtime_event_age_seconds"
+const AGE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+/** The sidecar's transport-lag histogram (event server_time → arrival at the sidecar). */
+async function eventAges() {
+  const buckets = await Promise.all(AGE_BUCKETS.map((le) => sidecarMetric(`${AGE}_bucket\\{le="${le}"\\}`)))
+  return { sum: await sidecarMetric(`${AGE}_sum`), count: await sidecarMetric(`${AGE}_count`), buckets }
+}
+
+/** Mean and bucketed p99 of the events that arrived between two readings. */
+function describeAges(before: Awaited<ReturnType<typeof eventAges>>, after: Awaited<ReturnType<typeof eventAges>>) {
+  const count = after.count - before.count
+  const mean = ((after.sum - before.sum) / Math.max(1, count)) * 1000
+  const p99Bucket = AGE_BUCKETS.find((_, i) => after.buckets[i] - before.buckets[i] >= 0.99 * count)
+  return `arrival at the sidecar: mean ${mean.toFixed(1)} ms, p99 ≤ ${p99Bucket === undefined ? ">10 s" : `${p99Bucket * 1000} ms`}`
+}
+
 /** Our path: viewers in a lot's room, bids over HTTP at RATE, each accepted bid one event. */
 async function ours() {
   const { admin, bidders } = await setup(2)
@@ -61,6 +78,7 @@ async function ours() {
   await sleep(2000)
   const rssPerViewer = ((await sidecarMetric("live_realtime_resident_memory_bytes")) - rssBefore) / VIEWERS
   const cpuBefore = await sidecarMetric("live_realtime_cpu_seconds_total")
+  const agesBefore = await eventAges()
 
   let price = 1
   let accepted = 0
@@ -81,9 +99,10 @@ async function ours() {
   }
   await sleep(2000)
   const cpu = (await sidecarMetric("live_realtime_cpu_seconds_total")) - cpuBefore
+  const agesAfter = await eventAges()
   viewers.close()
   const behind = lastSeq ? stats.behind(lastSeq) : -1
-  console.log(`  bids accepted ${accepted}/${total}; viewers short of the last seq: ${behind}`)
+  console.log(`  bids accepted ${accepted}/${total}; viewers short of the last seq: ${behind}; ${describeAges(agesBefore, agesAfter)}`)
   return { p: line("sidecar (real relay path)", stats, accepted * VIEWERS, rssPerViewer, cpu), rssPerViewer }
 }
 

@@ -187,6 +187,10 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
   return {
     publish: (published) => {
       metrics.eventsIn.inc(1)
+      const changedAt = Date.parse(String(published.payload.server_time))
+      if (Number.isFinite(changedAt)) {
+        metrics.eventAge.observe(Math.max(0, Date.now() - changedAt) / 1000)
+      }
       for (const delivery of publicDeliveries(published)) {
         const stream = streamFor(delivery.room)
         const isNew = delivery.room.startsWith("auction:") && stream.classify(delivery.seq) !== "duplicate"

@@ -10,6 +10,29 @@ export class Counter {
   }
 }
 
+/** A Prometheus histogram with fixed buckets (upper bounds, in the observed unit). */
+export class Histogram {
+  readonly counts: number[]
+  sum = 0
+  count = 0
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: number[]
+  ) {
+    this.counts = buckets.map(() => 0)
+  }
+  observe(value: number) {
+    this.sum += value
+    this.count++
+    for (let i = 0; i < this.buckets.length; i++) {
+      if (value <= this.buckets[i]) {
+        this.counts[i]++
+      }
+    }
+  }
+}
+
 export type Metrics = ReturnType<typeof createMetrics>
 
 /** The sidecar's counters; gauges are read at scrape time (see renderMetrics). */
@@ -28,6 +51,11 @@ export function createMetrics() {
       "Clients disconnected for not reading (buffer over the limit)"
     ),
     rejectedHandshakes: new Counter("live_realtime_rejected_handshakes_total", "Connections refused at the handshake"),
+    eventAge: new Histogram(
+      "live_realtime_event_age_seconds",
+      "From the event's server_time (the database clock at the change) to its arrival here: the transport's lag (plus any clock skew between hosts)",
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    ),
   }
 }
 
@@ -36,8 +64,14 @@ export type Gauge = { name: string; help: string; value: number; labels?: Record
 /** Prometheus text exposition format, version 0.0.4. */
 export function renderMetrics(metrics: Metrics, gauges: Gauge[]): string {
   const lines: string[] = []
-  for (const c of Object.values(metrics)) {
-    lines.push(`# HELP ${c.name} ${c.help}`, `# TYPE ${c.name} counter`, `${c.name} ${c.value}`)
+  for (const m of Object.values(metrics)) {
+    if (m instanceof Histogram) {
+      lines.push(`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} histogram`)
+      m.buckets.forEach((le, i) => lines.push(`${m.name}_bucket{le="${le}"} ${m.counts[i]}`))
+      lines.push(`${m.name}_bucket{le="+Inf"} ${m.count}`, `${m.name}_sum ${m.sum}`, `${m.name}_count ${m.count}`)
+    } else {
+      lines.push(`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} counter`, `${m.name} ${m.value}`)
+    }
   }
   const seen = new Set<string>()
   for (const g of gauges) {
