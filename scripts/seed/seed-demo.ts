@@ -128,6 +128,11 @@ async function createRegion(container: MedusaContainer) {
       ],
     },
   })
+  // Won lots' carts go to the store's default region (see src/workflows/settlement).
+  const store = await findOrCreateStore(container)
+  await updateStoresWorkflow(container).run({
+    input: { selector: { id: store.id }, update: { default_region_id: result[0].id } },
+  })
   await createTaxRegionsWorkflow(container).run({
     input: DEMO_COUNTRIES.map((country_code) => ({ country_code, provider_id: "tp_system" })),
   })

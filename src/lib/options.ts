@@ -62,6 +62,26 @@ const AuctionOptions = z
   })
   .strict()
 
+const SettlementOptions = z
+  .object({
+    /** How long a winner has to pay (a lot may override it). Default 24 h. */
+    paymentWindowSeconds: z.int().min(10).max(60 * 24 * 3600).default(24 * 3600),
+    /** Reminders, in seconds before the deadline (one each). */
+    reminderSecondsBeforeDue: z.array(z.int().positive()).max(5).default([3600]),
+    /** When a winner does not pay, offer the lot to this many runner-ups in turn (0 = none). */
+    runnerUpDepth: z.int().min(0).max(10).default(2),
+    /** A runner-up's time to pay; null = `paymentWindowSeconds`. */
+    runnerUpWindowSeconds: z.int().min(10).max(60 * 24 * 3600).nullable().default(null),
+    /**
+     * Charge a buyer's saved card off-session (Stripe). Lots outside a show are charged at once;
+     * a show's wins once the show has no live or scheduled lot left, so they ship together.
+     */
+    autoCharge: z.boolean().default(true),
+    /** The payment provider for off-session charges. */
+    autoChargeProviderId: z.string().min(1).default("pp_stripe_stripe"),
+  })
+  .strict()
+
 export const LiveCommerceOptionsSchema = z
   .object({
     realtime: RealtimeOptions.default({ url: "http://localhost:9001", path: "/socket.io" }),
@@ -70,6 +90,7 @@ export const LiveCommerceOptionsSchema = z
       increments: DEFAULT_BID_INCREMENTS,
       softCloseSeconds: 10,
     }),
+    settlement: SettlementOptions.default(SettlementOptions.parse({})),
   })
   .strict()
 

@@ -1,1 +1,2 @@
 export * from "./auctions/workflows"
+export * from "./settlement/workflows"

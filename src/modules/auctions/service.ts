@@ -7,9 +7,20 @@ import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
 import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
 import { placeBid, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
-import { Auction, AuctionEvent, Bid, BidderBlock } from "./models"
+import {
+  claimDueReminders,
+  expireOffer,
+  listOverdueOffers,
+  markOfferPaid,
+  openSettlements,
+  type ExpiryResult,
+  type OfferRow,
+  type PaidResult,
+  type SettlementDefaults,
+} from "./lib/settlement"
+import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "./models"
 
-export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock }) {
+export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer }) {
   protected readonly options_: LiveCommerceOptions
   /** Lot events to the sidecars over Redis; null = PostgreSQL NOTIFY. */
   protected readonly realtime_: RealtimePublisher | null
@@ -155,6 +166,88 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       },
       { notify: !realtime }
     )
+  }
+
+  /** Sold lots without a settlement get their winner's offer (see lib/settlement.ts). */
+  @InjectManager()
+  async openSettlements(auctionId?: string, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return openSettlements(this.knex_(sharedContext), this.settlementDefaults_(), auctionId)
+  }
+
+  @InjectManager()
+  async listOverdueOffers(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return listOverdueOffers(this.knex_(sharedContext))
+  }
+
+  /** Forfeits an overdue offer and offers the lot to the next runner-up, if any. */
+  @InjectManager()
+  async expireOffer(offerId: string, @MedusaContext() sharedContext: Context = {}): Promise<ExpiryResult | null> {
+    return expireOffer(this.knex_(sharedContext), offerId, this.settlementDefaults_())
+  }
+
+  @InjectManager()
+  async markOfferPaid(
+    offerId: string,
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<PaidResult> {
+    return markOfferPaid(this.knex_(sharedContext), offerId, orderId)
+  }
+
+  @InjectManager()
+  async claimDueReminders(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return claimDueReminders(this.knex_(sharedContext), this.settlementDefaults_())
+  }
+
+  /** Pending offers whose cart is still to be made (a failed attempt is retried up to 5 times). */
+  @InjectManager()
+  async listOffersWithoutCart(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    const rows = await this.knex_(sharedContext)("live_lot_offer")
+      .where({ status: "pending", cart_id: null, deleted_at: null })
+      .where("cart_attempts", "<", 5)
+      .orderBy("created_at")
+      .limit(100)
+    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+  }
+
+  /** Pending offers that have a cart (to reconcile with orders, and to charge). */
+  @InjectManager()
+  async listPendingOffersWithCart(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    const rows = await this.knex_(sharedContext)("live_lot_offer")
+      .where({ status: "pending", deleted_at: null })
+      .whereNotNull("cart_id")
+      .orderBy("created_at")
+      .limit(500)
+    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+  }
+
+  /** Shows among `showIds` that still have a scheduled or live lot. */
+  @InjectManager()
+  async listRunningShows(showIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!showIds.length) {
+      return []
+    }
+    const rows = await this.knex_(sharedContext)("live_auction")
+      .distinct("show_id")
+      .whereIn("show_id", showIds)
+      .whereIn("status", ["scheduled", "live"])
+      .whereNull("deleted_at")
+    return rows.map((r: { show_id: string }) => r.show_id)
+  }
+
+  /** The settlement settings of lots, with the plugin's defaults filled in. */
+  async getSettlementOptions(): Promise<LiveCommerceOptions["settlement"]> {
+    return this.options_.settlement
+  }
+
+  protected settlementDefaults_(): SettlementDefaults {
+    const s = this.options_.settlement
+    return {
+      paymentWindowSeconds: s.paymentWindowSeconds,
+      runnerUpDepth: s.runnerUpDepth,
+      runnerUpWindowSeconds: s.runnerUpWindowSeconds,
+      reminderSecondsBeforeDue: s.reminderSecondsBeforeDue,
+    }
   }
 
   protected lotDefaults_(): LotDefaults {

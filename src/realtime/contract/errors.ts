@@ -23,6 +23,12 @@ export const AuctionErrorCodes = {
   duplicate_bid: "duplicate_bid",
   /** The same idempotency key was used for a different bid. */
   idempotency_conflict: "idempotency_conflict",
+  /** The bidder has a won lot past its payment deadline: pay it first. */
+  payment_overdue: "payment_overdue",
+  /** A won lot's cart line: its price and quantity are fixed, and it cannot be removed. */
+  lot_line_locked: "lot_line_locked",
+  /** Only the lot's buyer can put it in a cart, and only while their offer is open. */
+  lot_not_won: "lot_not_won",
   /** The lot cannot move to the requested state from its current one. */
   invalid_transition: "invalid_transition",
 } as const

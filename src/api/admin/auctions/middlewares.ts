@@ -5,6 +5,7 @@ import {
   AdminEmptyBody,
   AdminGetAuctions,
   AdminGetBids,
+  AdminGetLotOffers,
   AdminUpdateAuction,
 } from "./validators"
 
@@ -18,5 +19,6 @@ export const adminAuctionRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminEmptyBody)],
   },
   { matcher: "/admin/auctions/:id/bids", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetBids, {})] },
+  { matcher: "/admin/lot-offers", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetLotOffers, {})] },
   { matcher: "/admin/bidder-blocks", method: ["POST"], middlewares: [validateAndTransformBody(AdminBlockBidder)] },
 ]

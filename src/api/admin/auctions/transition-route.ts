@@ -3,7 +3,7 @@ import { armLot } from "../../../lib/auction-clock"
 import { relayInBackground } from "../../../lib/auction-relay"
 import { transitionAuctionWorkflow } from "../../../workflows"
 import type { AuctionTransition } from "../../../workflows/auctions/steps/transition-auction"
-import { retrieveAdminAuction } from "./helpers"
+import { removeCancelledLotLines, retrieveAdminAuction } from "./helpers"
 
 /** POST /admin/auctions/:id/{start,cancel,rerun}: one handler, three transitions. */
 export function transitionRoute(transition: AuctionTransition) {
@@ -12,6 +12,10 @@ export function transitionRoute(transition: AuctionTransition) {
     if (transition === "start") {
       // Arm the close here too: a 10-second lot should not wait for the clock job to notice it.
       await armLot(req.scope, req.params.id)
+    }
+    if (transition === "rerun") {
+      // A sold-but-unpaid lot: its cancelled offer's line leaves the buyer's cart.
+      await removeCancelledLotLines(req.scope, req.params.id)
     }
     relayInBackground(req.scope)
     res.json({ auction: await retrieveAdminAuction(req.scope, req.params.id) })

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { BidIncrementTable } from "../../../lib/options"
-import { lotListQuery, Money, pagination } from "../../store/auctions/validators"
+import { LotOfferStatus, lotListQuery, Money, pagination } from "../../store/auctions/validators"
 
 const LotSettings = z.object({
   title: z.string().trim().min(1).max(200),
@@ -21,6 +21,10 @@ const LotSettings = z.object({
   sudden_death: z.boolean().default(false),
   allow_prebids: z.boolean().default(true),
   scheduled_at: z.coerce.date().nullish(),
+  region_id: z.string().min(1).nullish(),
+  sales_channel_id: z.string().min(1).nullish(),
+  payment_window_seconds: z.int().min(10).max(30 * 24 * 3600).nullish(),
+  runner_up_depth: z.int().min(0).max(10).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 })
 
@@ -55,3 +59,14 @@ export const AdminBlockBidder = z
   })
   .strict()
 export type AdminBlockBidderType = z.infer<typeof AdminBlockBidder>
+
+export const AdminGetLotOffers = z
+  .object({
+    ...pagination(50, 200),
+    auction_id: z.string().min(1).optional(),
+    customer_id: z.string().min(1).optional(),
+    show_id: z.string().min(1).optional(),
+    status: LotOfferStatus.optional(),
+  })
+  .strict()
+export type AdminGetLotOffersType = z.infer<typeof AdminGetLotOffers>

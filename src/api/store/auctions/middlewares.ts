@@ -1,5 +1,6 @@
 import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { StoreGetAuctions, StoreGetBids, StorePlaceBid } from "./validators"
+import { refuseLotLineRemoval } from "../carts/lot-line-guard"
+import { StoreGetAuctions, StoreGetBids, StoreGetLotOffers, StorePlaceBid } from "./validators"
 
 export const storeAuctionRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -27,5 +28,15 @@ export const storeAuctionRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/customers/me/bids",
     method: ["GET"],
     middlewares: [validateAndTransformQuery(StoreGetBids, {})],
+  },
+  {
+    matcher: "/store/customers/me/lot-offers",
+    method: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreGetLotOffers, {})],
+  },
+  {
+    matcher: "/store/carts/:id/line-items/:line_id",
+    method: ["DELETE"],
+    middlewares: [refuseLotLineRemoval],
   },
 ]

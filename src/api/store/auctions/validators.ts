@@ -48,3 +48,8 @@ export type StoreGetAuctionsType = z.infer<typeof StoreGetAuctions>
 
 export const StoreGetBids = z.object(pagination(50, 200)).strict()
 export type StoreGetBidsType = z.infer<typeof StoreGetBids>
+
+export const LotOfferStatus = z.enum(["pending", "paid", "expired", "cancelled"])
+
+export const StoreGetLotOffers = z.object({ ...pagination(50, 200), status: LotOfferStatus.optional() }).strict()
+export type StoreGetLotOffersType = z.infer<typeof StoreGetLotOffers>

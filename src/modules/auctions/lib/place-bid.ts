@@ -37,7 +37,12 @@ export type PlaceBidResult =
       late_by_ms?: number
     }
 
-export type BidSnapshot = LotRow & { db_now: Date; bidder_blocked: boolean; previous_bid: Record<string, any> | null }
+export type BidSnapshot = LotRow & {
+  db_now: Date
+  bidder_blocked: boolean
+  payment_overdue: boolean
+  previous_bid: Record<string, any> | null
+}
 
 /** Enough for any real storm: every round, one of the competing bids wins. */
 const MAX_ATTEMPTS = 200
@@ -73,6 +78,9 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
     }
     if (lot.bidder_blocked) {
       return reject("bidder_blocked", "You cannot bid at the moment. Contact support if you think this is a mistake.")
+    }
+    if (lot.payment_overdue) {
+      return reject("payment_overdue", "You have a won lot past its payment deadline. Pay for it to bid again.")
     }
     const statusRejection = checkStatus(lot, input)
     if (statusRejection) {
@@ -131,6 +139,8 @@ async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapsh
     `select l.*, clock_timestamp() as db_now,
        exists(select 1 from live_bidder_block b where b.customer_id = :customer and b.deleted_at is null
               and (b.expires_at is null or b.expires_at > clock_timestamp())) as bidder_blocked,
+       exists(select 1 from live_lot_offer o where o.customer_id = :customer and o.status = 'pending'
+              and o.due_at < clock_timestamp() and o.deleted_at is null) as payment_overdue,
        (select row_to_json(p) from (
           select id, kind, amount, outcome, price_after, seq, is_prebid, created_at from live_auction_bid
           where auction_id = l.id and customer_id = :customer and idempotency_key = :key and deleted_at is null

@@ -4,6 +4,7 @@ import { LiveAuctionEvents, type LiveAuctionEventName } from "../events"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
 import { insertOutboxEvents } from "./outbox"
 import { closedPayload, iso } from "./place-bid"
+import { cancelPendingOffers } from "./settlement"
 
 export type TransitionResult =
   | { ok: true; lot: PublicLot }
@@ -19,6 +20,10 @@ type Transition = {
   set: string
   event: LiveAuctionEventName
   payload: (after: LockedLot) => Record<string, unknown>
+  /** A further check on the locked lot: a refusal message, or null to go ahead. */
+  guard?: (lot: LotRow & { settlement_status?: string | null }) => string | null
+  /** More writes in the same transaction, after the lot's. */
+  also?: (trx: Knex.Transaction, after: LockedLot) => Promise<void>
 }
 
 /**
@@ -35,8 +40,9 @@ function applyTransition(knex: Knex, id: string, defaults: LotDefaults, t: Trans
     if (!lot) {
       return { ok: false, code: "not_found", message: "Auction not found.", lot: null }
     }
-    if (!t.from.includes(lot.status)) {
-      return { ok: false, code: "invalid_transition", message: t.refusal(lot), lot: publicLot(lot, defaults) }
+    const refusal = !t.from.includes(lot.status) ? t.refusal(lot) : t.guard?.(lot)
+    if (refusal) {
+      return { ok: false, code: "invalid_transition", message: refusal, lot: publicLot(lot, defaults) }
     }
     const updated = await trx.raw(
       `update live_auction set ${t.set}, seq = seq + 1, updated_at = clock_timestamp()
@@ -44,6 +50,7 @@ function applyTransition(knex: Knex, id: string, defaults: LotDefaults, t: Trans
       [id]
     )
     const after: LockedLot = updated.rows[0]
+    await t.also?.(trx, after)
     await insertOutboxEvents(trx, [
       {
         auction_id: id,
@@ -112,16 +119,24 @@ export function cancelLot(knex: Knex, id: string, defaults: LotDefaults) {
   })
 }
 
-/** unsold | cancelled → draft, bidding reset for a new run (earlier runs' bids stay on record). */
+/**
+ * unsold | cancelled | sold-but-unpaid → draft, bidding reset for a new run (earlier runs' bids
+ * and offers stay on record; an open offer is cancelled).
+ */
 export function rerunLot(knex: Knex, id: string, defaults: LotDefaults) {
   return applyTransition(knex, id, defaults, {
-    from: ["unsold", "cancelled"],
-    refusal: (lot) => `Only unsold or cancelled lots can be re-run; this one is ${lot.status}.`,
+    from: ["unsold", "cancelled", "sold"],
+    refusal: (lot) => `Only unsold, cancelled or unpaid lots can be re-run; this one is ${lot.status}.`,
+    guard: (lot) =>
+      lot.status === "sold" && lot.settlement_status === "paid" ? "This lot is paid for: it cannot be re-run." : null,
+    also: async (trx) => {
+      await cancelPendingOffers(trx, id)
+    },
     set: `status = 'draft', run = run + 1,
           current_price = null, raw_current_price = null, leader_customer_id = null,
           leader_max = null, raw_leader_max = null, bid_count = 0, extension_count = 0,
           started_at = null, ends_at = null, closed_at = null, winner_customer_id = null,
-          hammer_price = null, raw_hammer_price = null`,
+          hammer_price = null, raw_hammer_price = null, settlement_status = null`,
     event: LiveAuctionEvents.RERUN,
     payload: (after) => ({ run: after.run }),
   })

@@ -62,11 +62,26 @@ export const Auction = model
       run: model.number().default(1),
       /** Increases by one on every state change; realtime consumers order and dedupe by it. */
       seq: model.number().default(0),
+      /** Where the winner's cart is made; null = the store's default region (matching currency). */
+      region_id: model.text().nullable(),
+      /** Null = the store's default sales channel. */
+      sales_channel_id: model.text().nullable(),
+      /** How long a buyer has to pay; null = the plugin's `settlement.paymentWindowSeconds`. */
+      payment_window_seconds: model.number().nullable(),
+      /** How many runner-ups are offered the lot in turn; null = the plugin's default. */
+      runner_up_depth: model.number().nullable(),
+      /**
+       * After a sale: awaiting_payment (the winner's offer is open), offered_to_runner_up,
+       * paid, forfeited (every offer lapsed). Null before a sale.
+       */
+      /** The order that paid for the lot (see live_lot_offer for who paid, and when). */
+      order_id: model.text().nullable(),
+      settlement_status: model.enum(["awaiting_payment", "offered_to_runner_up", "paid", "forfeited"]).nullable(),
       metadata: model.json().nullable(),
       bids: model.hasMany(() => Bid, { mappedBy: "auction" }),
     }
   )
-  .indexes([{ on: ["status", "ends_at"] }, { on: ["show_id", "status"] }])
+  .indexes([{ on: ["status", "ends_at"] }, { on: ["show_id", "status"] }, { on: ["status"], where: "settlement_status IS NULL" }])
   .checks([
     { name: "live_auction_starting_price_check", expression: (c) => `${c.starting_price} >= 0` },
     { name: "live_auction_duration_check", expression: (c) => `${c.duration_seconds} > 0` },

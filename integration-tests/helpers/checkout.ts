@@ -1,0 +1,69 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { seedDemo } from "../../scripts/seed/seed-demo"
+import { sleep } from "./auctions"
+
+type Api = {
+  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
+  get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
+  delete: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
+}
+
+/** The demo shop (region with the system payment provider, $8 shipping, published products). */
+export async function demoShop(container: MedusaContainer, api: Api) {
+  const seeded = await seedDemo(container)
+  const store = { "x-publishable-api-key": seeded.publishable_key }
+  const { data } = await api.get("/store/products?fields=id,title,*variants", { headers: store })
+  const variantIds: string[] = data.products.map((p: { variants: { id: string }[] }) => p.variants[0].id)
+  return { store, variantIds }
+}
+
+/** A request whose 4xx comes back as the response instead of throwing. */
+export function attempt<T extends { status: number; data: any }>(request: Promise<T>): Promise<T> {
+  return request.catch((e: { response?: T }) => {
+    if (!e.response) {
+      throw e
+    }
+    return e.response
+  })
+}
+
+/** Polls until `probe` returns something truthy (or fails after `timeoutMs`). */
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) {
+      return value
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`)
+    }
+    await sleep(100)
+  }
+}
+
+export const ADDRESS = {
+  first_name: "Ada",
+  last_name: "Buyer",
+  address_1: "1 Main St",
+  city: "Springfield",
+  country_code: "us",
+  postal_code: "12345",
+}
+
+/**
+ * The storefront's checkout, step by step through the Store API: address, the cheapest
+ * shipping option, a payment session with `provider_id`, then complete.
+ */
+export async function checkout(api: Api, cartId: string, headers: Record<string, string>, provider_id = "pp_system_default") {
+  await api.post(`/store/carts/${cartId}`, { shipping_address: ADDRESS, billing_address: ADDRESS }, { headers })
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
+  const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+  await api.post(
+    `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+    { provider_id },
+    { headers }
+  )
+  return attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers }))
+}

@@ -1,0 +1,67 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { AuctionErrorCodes } from "../../realtime/contract/errors"
+import { AUCTIONS_MODULE } from "../../modules/auctions"
+import type AuctionsModuleService from "../../modules/auctions/service"
+
+/** The metadata that marks a cart line as a won lot. */
+export const LOT_LINE_KEYS = { auction: "auction_id", offer: "lot_offer_id" } as const
+
+type Line = {
+  id?: string
+  quantity?: unknown
+  unit_price?: unknown
+  is_custom_price?: boolean | null
+  metadata?: Record<string, unknown> | null
+}
+
+export function isLotLine(line: Line): boolean {
+  const meta = line.metadata ?? {}
+  return meta[LOT_LINE_KEYS.auction] != null || meta[LOT_LINE_KEYS.offer] != null
+}
+
+export function lotLineLocked(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, AuctionErrorCodes.lot_line_locked)
+}
+
+function lotNotWon(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, AuctionErrorCodes.lot_not_won)
+}
+
+type Expectation = {
+  customer_id: string | null | undefined
+  /** The cart the offer must be attached to; null = not attached to any cart yet. */
+  cart_id: string | null
+  /** At completion an offer already paid with this cart's order is fine (a retried completion). */
+  allow_paid?: boolean
+}
+
+/**
+ * Checks lot lines against their offers: the buyer's own open offer, at its price, one unit.
+ * A line claiming a lot by metadata without all of that is refused (`lot_not_won`).
+ */
+export async function assertLotLines(container: MedusaContainer, lines: Line[], expected: Expectation): Promise<void> {
+  const lotLines = lines.filter(isLotLine)
+  if (!lotLines.length) {
+    return
+  }
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const offerIds = lotLines.map((l) => String(l.metadata?.[LOT_LINE_KEYS.offer] ?? ""))
+  const offers = await auctions.listLotOffers({ id: offerIds.filter(Boolean) })
+  for (const [i, line] of lotLines.entries()) {
+    const offer = offers.find((o) => o.id === offerIds[i])
+    const open = offer && (offer.status === "pending" || (expected.allow_paid && offer.status === "paid"))
+    if (
+      !offer ||
+      !open ||
+      offer.auction_id !== line.metadata?.[LOT_LINE_KEYS.auction] ||
+      offer.customer_id !== expected.customer_id ||
+      (offer.cart_id ?? null) !== expected.cart_id
+    ) {
+      throw lotNotWon("Only the buyer of a lot can put it in a cart, and only while their offer to pay is open.")
+    }
+    if (Number(line.unit_price) !== Number(offer.amount) || Number(line.quantity) !== 1) {
+      throw lotLineLocked("A won lot is sold as one item at its hammer price.")
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AUCTIONS_MODULE } from "../../modules/auctions"
+import { LiveSettlementEvents } from "../../modules/auctions/events"
+import type AuctionsModuleService from "../../modules/auctions/service"
+import { chargeSavedPaymentMethods } from "./auto-charge"
+import { createMissingCarts, emit, expireOverdueOffers, reconcilePaidCarts } from "./settle"
+
+/**
+ * One pass of settlement, in order: sold lots get their winner's offer; overdue offers lapse
+ * (and runner-ups get theirs); offers get carts; carts that became orders mark lots paid;
+ * reminders go out; saved cards are charged. Every step is idempotent and safe to run in
+ * several processes at once, so the job and the close subscriber may both call it.
+ */
+export async function settleOnce(container: MedusaContainer): Promise<void> {
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  await auctions.openSettlements()
+  await expireOverdueOffers(container)
+  await createMissingCarts(container)
+  const withCart = await auctions.listPendingOffersWithCart()
+  await reconcilePaidCarts(container, withCart)
+  await emit(container, LiveSettlementEvents.PAYMENT_REMINDER, await auctions.claimDueReminders())
+  if ((await auctions.getSettlementOptions()).autoCharge) {
+    await chargeSavedPaymentMethods(container)
+  }
+}
+
+let running: Promise<void> | null = null
+let runAgain = false
+
+/** Runs settlement now; calls during a run fold into one more run after it. Never throws. */
+export function runSettlement(container: MedusaContainer): Promise<void> {
+  if (running) {
+    runAgain = true
+    return running
+  }
+  running = (async () => {
+    do {
+      runAgain = false
+      try {
+        await settleOnce(container)
+      } catch (err) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`live-commerce: settlement pass failed, the job will retry: ${(err as Error).message}`)
+      }
+    } while (runAgain)
+  })().finally(() => {
+    running = null
+  })
+  return running
+}

@@ -1,0 +1,155 @@
+import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { deleteLineItemsWorkflow } from "@medusajs/medusa/core-flows"
+import { LiveSettlementEvents } from "../../modules/auctions/events"
+import { AUCTIONS_MODULE } from "../../modules/auctions"
+import type { OfferRow } from "../../modules/auctions/lib/settlement"
+import type AuctionsModuleService from "../../modules/auctions/service"
+import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
+import { LOT_LINE_KEYS } from "./lot-lines"
+
+/** What settlement events carry: the offer, without internals. */
+export function offerEventData(offer: OfferRow) {
+  return {
+    id: offer.id,
+    auction_id: offer.auction_id,
+    run: offer.run,
+    rank: offer.rank,
+    customer_id: offer.customer_id,
+    amount: Number(offer.amount),
+    currency_code: offer.currency_code,
+    show_id: offer.show_id,
+    due_at: new Date(offer.due_at).toISOString(),
+    cart_id: offer.cart_id,
+    order_id: offer.order_id,
+  }
+}
+
+export async function emit(container: MedusaContainer, name: string, offers: OfferRow[]): Promise<void> {
+  if (!offers.length) {
+    return
+  }
+  const eventBus: IEventBusModuleService = container.resolve(Modules.EVENT_BUS)
+  await eventBus.emit(offers.map((o) => ({ name, data: offerEventData(o) })))
+}
+
+function auctionsOf(container: MedusaContainer): AuctionsModuleService {
+  return container.resolve(AUCTIONS_MODULE)
+}
+
+/** The orders placed from these carts, by cart id. */
+export async function ordersForCarts(container: MedusaContainer, cartIds: string[]): Promise<Map<string, string>> {
+  if (!cartIds.length) {
+    return new Map()
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order_cart", fields: ["cart_id", "order_id"], filters: { cart_id: cartIds } })
+  return new Map(data.map((row: { cart_id: string; order_id: string }) => [row.cart_id, row.order_id]))
+}
+
+/** Marks an offer paid by an order (idempotent) and announces it the first time. */
+export async function markPaid(container: MedusaContainer, offerId: string, orderId: string): Promise<void> {
+  const result = await auctionsOf(container).markOfferPaid(offerId, orderId)
+  if (result.ok && !result.duplicate) {
+    await emit(container, LiveSettlementEvents.PAID, [result.offer])
+  } else if (!result.ok && result.offer) {
+    // Paid after it lapsed (or after a re-run): the order stands, staff decide (refund or keep).
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`live-commerce: order ${orderId} pays lot offer ${offerId}, which is ${result.offer.status}; review it.`)
+  }
+}
+
+/** Takes a lapsed or cancelled offer's line out of its (still open) cart. */
+export async function removeLotLine(container: MedusaContainer, offer: Pick<OfferRow, "id" | "cart_id">): Promise<void> {
+  if (!offer.cart_id) {
+    return
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "completed_at", "items.id", "items.metadata"],
+    filters: { id: offer.cart_id },
+  })
+  const cart = data[0]
+  if (!cart || cart.completed_at) {
+    return
+  }
+  const ids = (cart.items ?? [])
+    .filter((i: { metadata?: Record<string, unknown> | null } | null) => i?.metadata?.[LOT_LINE_KEYS.offer] === offer.id)
+    .map((i: { id: string }) => i.id)
+  if (ids.length) {
+    await deleteLineItemsWorkflow(container).run({ input: { cart_id: cart.id, ids } })
+  }
+}
+
+/** Puts every pending offer without a cart into one; failures are recorded and retried. */
+export async function createMissingCarts(container: MedusaContainer): Promise<void> {
+  const auctions = auctionsOf(container)
+  for (const offer of await auctions.listOffersWithoutCart()) {
+    try {
+      const { result } = await createLotCartWorkflow(container).run({
+        input: { offer_id: offer.id, customer_id: offer.customer_id, show_id: offer.show_id },
+      })
+      await emit(container, LiveSettlementEvents.PAYMENT_DUE, [{ ...offer, cart_id: result.cart_id }])
+    } catch (err) {
+      const [current] = await auctions.listLotOffers({ id: offer.id })
+      if (current?.cart_id) {
+        continue // another process made it meanwhile
+      }
+      await auctions.updateLotOffers({
+        id: offer.id,
+        cart_error: (err as Error).message.slice(0, 1000),
+        cart_attempts: offer.cart_attempts + 1,
+      })
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`live-commerce: no cart for lot offer ${offer.id} yet: ${(err as Error).message}`)
+    }
+  }
+}
+
+/** Pending offers whose cart became an order (an order.placed that was missed). */
+export async function reconcilePaidCarts(container: MedusaContainer, offers: OfferRow[]): Promise<void> {
+  const orders = await ordersForCarts(container, [...new Set(offers.map((o) => o.cart_id!))])
+  for (const offer of offers) {
+    const orderId = orders.get(offer.cart_id!)
+    if (orderId) {
+      await markPaid(container, offer.id, orderId)
+    }
+  }
+}
+
+/**
+ * Overdue offers lapse: under the cart's lock (the one checkout takes), so a buyer paying at
+ * the deadline either completes first (and the lot is paid) or finds the lot gone.
+ */
+export async function expireOverdueOffers(container: MedusaContainer): Promise<void> {
+  const auctions = auctionsOf(container)
+  const locking = container.resolve(Modules.LOCKING)
+  for (const offer of await auctions.listOverdueOffers()) {
+    const result = await locking.execute(
+      offer.cart_id ?? offer.id,
+      async () => {
+        if (offer.cart_id) {
+          const orderId = (await ordersForCarts(container, [offer.cart_id])).get(offer.cart_id)
+          if (orderId) {
+            await markPaid(container, offer.id, orderId)
+            return null
+          }
+        }
+        return auctions.expireOffer(offer.id)
+      },
+      { timeout: 30 }
+    )
+    if (!result) {
+      continue
+    }
+    // Outside the lock: removing the line takes the cart's lock itself.
+    await removeLotLine(container, result.expired)
+    await emit(container, LiveSettlementEvents.FORFEITED, [result.expired])
+    if (result.next) {
+      await emit(container, LiveSettlementEvents.OFFERED_TO_RUNNER_UP, [result.next])
+    }
+  }
+}

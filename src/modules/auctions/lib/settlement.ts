@@ -1,0 +1,264 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId } from "@medusajs/framework/utils"
+
+/**
+ * The settlement state machine of sold lots, in SQL. Every change is conditional on the state
+ * it starts from, so the settlement job, subscribers and several processes may all call these
+ * at once: each transition happens exactly once.
+ */
+
+export type SettlementDefaults = {
+  paymentWindowSeconds: number
+  runnerUpDepth: number
+  runnerUpWindowSeconds: number | null
+  reminderSecondsBeforeDue: number[]
+}
+
+export type OfferRow = {
+  id: string
+  auction_id: string
+  run: number
+  rank: number
+  customer_id: string
+  amount: number
+  currency_code: string
+  show_id: string | null
+  status: "pending" | "paid" | "expired" | "cancelled"
+  due_at: Date
+  reminders_sent: number
+  cart_id: string | null
+  cart_error: string | null
+  cart_attempts: number
+  charge_status: string | null
+  charge_error: string | null
+  order_id: string | null
+  paid_at: Date | null
+  closed_at: Date | null
+}
+
+const OFFER_COLUMNS = "o.*"
+
+function toOffer(row: Record<string, any>): OfferRow {
+  return { ...row, amount: Number(row.amount) } as OfferRow
+}
+
+function insertOffer(
+  trx: Knex.Transaction,
+  offer: Pick<OfferRow, "auction_id" | "run" | "rank" | "customer_id" | "amount" | "currency_code" | "show_id">,
+  windowSeconds: number
+) {
+  return trx.raw(
+    `insert into live_lot_offer (id, auction_id, run, rank, customer_id, amount, raw_amount, currency_code, show_id,
+                                 status, due_at, created_at, updated_at)
+     values (:id, :auction_id, :run, :rank, :customer_id, :amount, cast(:raw_amount as jsonb), :currency_code, :show_id,
+             'pending', clock_timestamp() + make_interval(secs => :window), clock_timestamp(), clock_timestamp())
+     returning *`,
+    {
+      id: generateEntityId(undefined, "loff"),
+      ...offer,
+      raw_amount: JSON.stringify({ value: String(offer.amount), precision: 20 }),
+      window: windowSeconds,
+    }
+  )
+}
+
+/**
+ * Sold lots with no settlement yet get their winner's offer at the hammer price
+ * (`auctionId` narrows it to one lot). Returns the offers made.
+ */
+export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctionId?: string): Promise<OfferRow[]> {
+  return knex.transaction(async (trx) => {
+    const { rows: lots } = await trx.raw(
+      `select id, run, winner_customer_id, hammer_price, currency_code, show_id, payment_window_seconds
+       from live_auction
+       where status = 'sold' and settlement_status is null and deleted_at is null
+         ${auctionId ? "and id = :auctionId" : ""}
+       order by closed_at limit 100 for update skip locked`,
+      auctionId ? { auctionId } : {}
+    )
+    const offers: OfferRow[] = []
+    for (const lot of lots) {
+      await trx.raw(
+        `update live_auction set settlement_status = 'awaiting_payment', updated_at = clock_timestamp() where id = ?`,
+        [lot.id]
+      )
+      const { rows } = await insertOffer(
+        trx,
+        {
+          auction_id: lot.id,
+          run: lot.run,
+          rank: 0,
+          customer_id: lot.winner_customer_id,
+          amount: Number(lot.hammer_price),
+          currency_code: lot.currency_code,
+          show_id: lot.show_id,
+        },
+        lot.payment_window_seconds ?? defaults.paymentWindowSeconds
+      )
+      offers.push(toOffer(rows[0]))
+    }
+    return offers
+  })
+}
+
+/** Pending offers past their deadline, oldest first. */
+export async function listOverdueOffers(knex: Knex, limit = 100): Promise<OfferRow[]> {
+  const { rows } = await knex.raw(
+    `select ${OFFER_COLUMNS} from live_lot_offer o
+     where o.status = 'pending' and o.due_at <= clock_timestamp() and o.deleted_at is null
+     order by o.due_at limit ?`,
+    [limit]
+  )
+  return rows.map(toOffer)
+}
+
+export type ExpiryResult = { expired: OfferRow; next: OfferRow | null }
+
+/**
+ * Ends an overdue offer: the buyer forfeits it and is blocked from bidding (until staff lift
+ * it), and the lot goes to the next runner-up at their own highest bid, within the depth.
+ * Null when the offer was no longer pending and overdue (paid, or another process got there).
+ */
+export function expireOffer(knex: Knex, offerId: string, defaults: SettlementDefaults): Promise<ExpiryResult | null> {
+  return knex.transaction(async (trx) => {
+    const { rows } = await trx.raw(
+      `update live_lot_offer set status = 'expired', closed_at = clock_timestamp(), updated_at = clock_timestamp()
+       where id = ? and status = 'pending' and due_at <= clock_timestamp() and deleted_at is null
+       returning *`,
+      [offerId]
+    )
+    if (!rows[0]) {
+      return null
+    }
+    const expired = toOffer(rows[0])
+    await trx.raw(
+      `insert into live_bidder_block (id, customer_id, reason, expires_at, created_at, updated_at)
+       values (?, ?, ?, null, clock_timestamp(), clock_timestamp())
+       on conflict (customer_id) where deleted_at is null do nothing`,
+      [generateEntityId(undefined, "bblk"), expired.customer_id, `unpaid_lot:${expired.auction_id}`]
+    )
+    const { rows: lots } = await trx.raw(
+      `select id, run, reserve_price, hammer_price, runner_up_depth, payment_window_seconds
+       from live_auction where id = ? for update`,
+      [expired.auction_id]
+    )
+    const lot = lots[0]
+    const depth = lot.runner_up_depth ?? defaults.runnerUpDepth
+    const runnerUp = expired.rank < depth && lot.run === expired.run ? await findRunnerUp(trx, expired, lot) : null
+    let next: OfferRow | null = null
+    if (runnerUp) {
+      const window = defaults.runnerUpWindowSeconds ?? lot.payment_window_seconds ?? defaults.paymentWindowSeconds
+      const inserted = await insertOffer(
+        trx,
+        {
+          auction_id: expired.auction_id,
+          run: expired.run,
+          rank: expired.rank + 1,
+          customer_id: runnerUp.customer_id,
+          amount: runnerUp.amount,
+          currency_code: expired.currency_code,
+          show_id: expired.show_id,
+        },
+        window
+      )
+      next = toOffer(inserted.rows[0])
+    }
+    if (lot.run === expired.run) {
+      await trx.raw(`update live_auction set settlement_status = ?, updated_at = clock_timestamp() where id = ?`, [
+        next ? "offered_to_runner_up" : "forfeited",
+        expired.auction_id,
+      ])
+    }
+    return { expired, next }
+  })
+}
+
+/**
+ * The best bidder of the run not yet offered the lot and not blocked, at their own highest
+ * bid (never above the hammer price), if that meets the reserve.
+ */
+async function findRunnerUp(
+  trx: Knex.Transaction,
+  expired: OfferRow,
+  lot: { id: string; run: number; reserve_price: string | null; hammer_price: string | null }
+): Promise<{ customer_id: string; amount: number } | null> {
+  const { rows } = await trx.raw(
+    `select b.customer_id, least(max(b.amount), cast(:hammer as numeric)) as amount
+     from live_auction_bid b
+     where b.auction_id = :id and b.run = :run and b.deleted_at is null and b.kind <> 'buy_now'
+       and not exists (select 1 from live_lot_offer o where o.auction_id = b.auction_id and o.run = b.run
+                       and o.customer_id = b.customer_id)
+       and not exists (select 1 from live_bidder_block k where k.customer_id = b.customer_id and k.deleted_at is null
+                       and (k.expires_at is null or k.expires_at > clock_timestamp()))
+     group by b.customer_id
+     having cast(:reserve as numeric) is null or max(b.amount) >= cast(:reserve as numeric)
+     order by max(b.amount) desc, min(b.created_at) asc
+     limit 1`,
+    { id: lot.id, run: lot.run, hammer: lot.hammer_price, reserve: lot.reserve_price }
+  )
+  return rows[0] ? { customer_id: rows[0].customer_id, amount: Number(rows[0].amount) } : null
+}
+
+export type PaidResult =
+  | { ok: true; offer: OfferRow; duplicate: boolean }
+  | { ok: false; offer: OfferRow | null; reason: "not_found" | "not_pending" }
+
+/** pending → paid with its order. Paying again with the same order is a no-op. */
+export function markOfferPaid(knex: Knex, offerId: string, orderId: string): Promise<PaidResult> {
+  return knex.transaction(async (trx) => {
+    const { rows } = await trx.raw(
+      `update live_lot_offer set status = 'paid', order_id = ?, paid_at = clock_timestamp(),
+         closed_at = clock_timestamp(), updated_at = clock_timestamp()
+       where id = ? and status = 'pending' and deleted_at is null returning *`,
+      [orderId, offerId]
+    )
+    if (rows[0]) {
+      const offer = toOffer(rows[0])
+      await trx.raw(
+        `update live_auction set settlement_status = 'paid', order_id = ?, updated_at = clock_timestamp()
+         where id = ? and run = ?`,
+        [orderId, offer.auction_id, offer.run]
+      )
+      return { ok: true, offer, duplicate: false }
+    }
+    const { rows: existing } = await trx.raw(`select * from live_lot_offer where id = ? and deleted_at is null`, [offerId])
+    if (!existing[0]) {
+      return { ok: false, offer: null, reason: "not_found" }
+    }
+    const offer = toOffer(existing[0])
+    if (offer.status === "paid" && offer.order_id === orderId) {
+      return { ok: true, offer, duplicate: true }
+    }
+    return { ok: false, offer, reason: "not_pending" }
+  })
+}
+
+/**
+ * Claims the reminders that are due (one per offer per call): each goes out once, whichever
+ * process claims it. `reminderSecondsBeforeDue` is sorted, earliest reminder first.
+ */
+export async function claimDueReminders(knex: Knex, defaults: SettlementDefaults): Promise<OfferRow[]> {
+  const offsets = [...defaults.reminderSecondsBeforeDue].sort((a, b) => b - a)
+  if (!offsets.length) {
+    return []
+  }
+  const { rows } = await knex.raw(
+    `update live_lot_offer set reminders_sent = reminders_sent + 1, updated_at = clock_timestamp()
+     where status = 'pending' and deleted_at is null and reminders_sent < :count
+       and due_at > clock_timestamp()
+       and due_at - make_interval(secs => (cast(:offsets as integer[]))[reminders_sent + 1]) <= clock_timestamp()
+     returning *`,
+    { count: offsets.length, offsets: `{${offsets.join(",")}}` }
+  )
+  return rows.map(toOffer)
+}
+
+/** Cancels the open offer of a lot's current run (the seller re-runs it). Returns it, if any. */
+export async function cancelPendingOffers(trx: Knex.Transaction, auctionId: string): Promise<OfferRow[]> {
+  const { rows } = await trx.raw(
+    `update live_lot_offer set status = 'cancelled', closed_at = clock_timestamp(), updated_at = clock_timestamp()
+     where auction_id = ? and status = 'pending' and deleted_at is null returning *`,
+    [auctionId]
+  )
+  return rows.map(toOffer)
+}
