@@ -104,17 +104,28 @@ const s3Module = env.S3_BUCKET
     ]
   : []
 
+/**
+ * Stripe beside Medusa's always-on system provider (`pp_system_default`). Its webhook is
+ * Medusa's `/hooks/payment/stripe_stripe`. STRIPE_API_BASE points the same provider at another
+ * Stripe endpoint (stripe-mock, a test server): see src/providers/stripe.
+ */
 const stripeModule = env.STRIPE_API_KEY
   ? [
       {
         key: Modules.PAYMENT,
         resolve: "@medusajs/medusa/payment",
         options: {
+          // Medusa delays webhook processing (default 5 s) to let a storefront's own completion win.
+          ...(env.PAYMENT_WEBHOOK_DELAY_MS ? { webhook_delay: Number(env.PAYMENT_WEBHOOK_DELAY_MS) } : {}),
           providers: [
             {
-              resolve: "@medusajs/medusa/payment-stripe",
+              resolve: env.STRIPE_API_BASE ? "./src/providers/stripe" : "@medusajs/medusa/payment-stripe",
               id: "stripe",
-              options: { apiKey: env.STRIPE_API_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+              options: {
+                apiKey: env.STRIPE_API_KEY,
+                webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+                ...(env.STRIPE_API_BASE ? { apiBase: env.STRIPE_API_BASE } : {}),
+              },
             },
           ],
         },

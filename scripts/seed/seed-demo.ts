@@ -123,7 +123,8 @@ async function createRegion(container: MedusaContainer) {
           name: "North America",
           currency_code: DEMO_CURRENCY,
           countries: DEMO_COUNTRIES,
-          payment_providers: ["pp_system_default"],
+          // Stripe too when it is configured (medusa-config.ts registers it with STRIPE_API_KEY).
+          payment_providers: ["pp_system_default", ...(process.env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : [])],
         },
       ],
     },

@@ -221,6 +221,35 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
   }
 
+  /**
+   * Claims a cart's pending offers for one off-session charge attempt: only the caller that
+   * flips them from "never tried" gets them, so a cart is charged at most once automatically.
+   */
+  @InjectManager()
+  async claimCartCharge(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    const rows = await this.knex_(sharedContext)("live_lot_offer")
+      .where({ cart_id: cartId, status: "pending", charge_status: null, deleted_at: null })
+      .update({ charge_status: "processing", updated_at: this.knex_(sharedContext).raw("clock_timestamp()") })
+      .returning("*")
+    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+  }
+
+  /** The outcome of a claimed charge, on the offers that were claimed for it. */
+  @InjectManager()
+  async recordCartCharge(
+    offerIds: string[],
+    outcome: { status: string; error?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.knex_(sharedContext)("live_lot_offer")
+      .whereIn("id", offerIds)
+      .update({
+        charge_status: outcome.status,
+        charge_error: outcome.error?.slice(0, 1000) ?? null,
+        updated_at: this.knex_(sharedContext).raw("clock_timestamp()"),
+      })
+  }
+
   /** Shows among `showIds` that still have a scheduled or live lot. */
   @InjectManager()
   async listRunningShows(showIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {

@@ -1,14 +1,14 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { AUCTIONS_MODULE } from ".."
 import validateOptionsLoader from "../loaders/validate-options"
-import { Auction, AuctionEvent, Bid, BidderBlock } from "../models"
+import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "../models"
 import AuctionsModuleService from "../service"
 
 jest.setTimeout(60_000)
 
 moduleIntegrationTestRunner<AuctionsModuleService>({
   moduleName: AUCTIONS_MODULE,
-  moduleModels: [Auction, Bid, AuctionEvent, BidderBlock],
+  moduleModels: [Auction, Bid, AuctionEvent, BidderBlock, LotOffer],
   resolve: "./src/modules/auctions",
   moduleOptions: { realtime: { url: "https://live.example.com" }, auctions: { softCloseSeconds: 20 } },
   testSuite: ({ service }) => {
@@ -104,6 +104,103 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
         expect(created.id).toMatch(/^bid_/)
         await expect(service.createBids({ ...bid, seq: 2 })).rejects.toThrow()
         expect(await service.listBids({ auction_id: lot.id })).toHaveLength(1)
+      })
+    })
+
+    describe("settlement", () => {
+      /** A lot sold to cus_a at 32 (30 + the increment of 2), with cus_b (max 30) and cus_c (20) behind. */
+      async function soldLot(extra: Record<string, unknown> = {}) {
+        const lot = await service.createAuctions({
+          title: "Sold lot",
+          currency_code: "usd",
+          starting_price: 10,
+          soft_close_seconds: 0,
+          duration_seconds: 300,
+          ...extra,
+        })
+        await service.startAuction(lot.id)
+        const bid = (customer_id: string, kind: "max" | "straight", amount: number) =>
+          service.placeBid({ auction_id: lot.id, customer_id, kind, amount, idempotency_key: `${customer_id}-${amount}` })
+        await bid("cus_c", "straight", 20)
+        await bid("cus_b", "max", 30)
+        await bid("cus_a", "max", 50)
+        await service.updateAuctions({ id: lot.id, ends_at: new Date(Date.now() - 1000) })
+        expect((await service.closeAuctionIfDue(lot.id))?.status).toBe("sold")
+        return lot.id
+      }
+
+      const makeOverdue = (offerId: string) => service.updateLotOffers({ id: offerId, due_at: new Date(Date.now() - 1000) })
+
+      it("opens one winner's offer per sold lot, however many processes try at once", async () => {
+        const id = await soldLot()
+        const opened = await Promise.all([service.openSettlements(), service.openSettlements(), service.openSettlements(id)])
+        const offers = opened.flat().filter((o) => o.auction_id === id)
+        expect(offers).toHaveLength(1)
+        expect(offers[0]).toMatchObject({ rank: 0, customer_id: "cus_a", amount: 32, status: "pending" })
+        expect((await service.retrieveAuction(id)).settlement_status).toBe("awaiting_payment")
+      })
+
+      it("refuses bids from a buyer past a deadline, then hands the lot to the runner-up exactly once", async () => {
+        const id = await soldLot({ runner_up_depth: 1 })
+        const [winner] = await service.openSettlements(id)
+        const other = await service.createAuctions({ title: "Other", currency_code: "usd", starting_price: 1, duration_seconds: 300 })
+        await service.startAuction(other.id)
+        const bidOther = (customer_id: string, key: string) =>
+          service.placeBid({ auction_id: other.id, customer_id, kind: "straight", amount: 1, idempotency_key: key })
+
+        expect(await service.expireOffer(winner.id)).toBeNull() // not due yet
+        await makeOverdue(winner.id)
+        expect(await bidOther("cus_a", "k1")).toMatchObject({ accepted: false, code: "payment_overdue" })
+
+        const expiries = await Promise.all([1, 2, 3].map(() => service.expireOffer(winner.id)))
+        const done = expiries.filter(Boolean)
+        expect(done).toHaveLength(1)
+        expect(done[0]!.next).toMatchObject({ rank: 1, customer_id: "cus_b", amount: 30, status: "pending" })
+        expect((await service.retrieveAuction(id)).settlement_status).toBe("offered_to_runner_up")
+        expect(await bidOther("cus_a", "k2")).toMatchObject({ accepted: false, code: "bidder_blocked" })
+        expect(await service.listBidderBlocks({ customer_id: "cus_a" })).toEqual([
+          expect.objectContaining({ reason: `unpaid_lot:${id}`, expires_at: null }),
+        ])
+
+        // Depth 1: when cus_b lapses too, cus_c is not asked and the lot is forfeited.
+        await makeOverdue(done[0]!.next!.id)
+        expect((await service.expireOffer(done[0]!.next!.id))!.next).toBeNull()
+        expect((await service.retrieveAuction(id)).settlement_status).toBe("forfeited")
+        expect(await service.listLotOffers({ auction_id: id, customer_id: "cus_c" })).toEqual([])
+      })
+
+      it("marks an offer paid once: the same order again is a no-op, another order is refused", async () => {
+        const id = await soldLot()
+        const [offer] = await service.openSettlements(id)
+        const results = await Promise.all([
+          service.markOfferPaid(offer.id, "order_1"),
+          service.markOfferPaid(offer.id, "order_1"),
+          service.markOfferPaid(offer.id, "order_1"),
+        ])
+        expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1)
+        expect(results.filter((r) => r.ok && r.duplicate)).toHaveLength(2)
+        expect(await service.markOfferPaid(offer.id, "order_2")).toMatchObject({ ok: false, reason: "not_pending" })
+        expect(await service.retrieveAuction(id)).toMatchObject({ settlement_status: "paid", order_id: "order_1" })
+        await makeOverdue(offer.id)
+        expect(await service.expireOffer(offer.id)).toBeNull() // paid offers never lapse
+      })
+
+      it("gives a cart's off-session charge to one caller only", async () => {
+        const id = await soldLot()
+        const [offer] = await service.openSettlements(id)
+        await service.updateLotOffers({ id: offer.id, cart_id: "cart_1" })
+        const claims = await Promise.all([1, 2, 3, 4].map(() => service.claimCartCharge("cart_1")))
+        expect(claims.map((c) => c.length).sort()).toEqual([0, 0, 0, 1])
+        await service.recordCartCharge([offer.id], { status: "declined", error: "Your card was declined." })
+        expect(await service.claimCartCharge("cart_1")).toEqual([]) // never retried automatically
+      })
+
+      it("sends each reminder once, earliest first", async () => {
+        const id = await soldLot({ payment_window_seconds: 3000 }) // due in 50 min: inside the 1 h reminder
+        const [offer] = await service.openSettlements(id)
+        const [first, second] = await Promise.all([service.claimDueReminders(), service.claimDueReminders()])
+        expect([...first, ...second].filter((o) => o.id === offer.id)).toHaveLength(1)
+        expect(await service.claimDueReminders()).toEqual([])
       })
     })
   },
