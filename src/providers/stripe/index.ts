@@ -1,9 +1,15 @@
 import { ModuleProvider, Modules } from "@medusajs/framework/utils"
-// The package exports only its module definition; the provider class lives here.
-import { StripeProviderService } from "@medusajs/payment-stripe/dist/services"
+import stripeProviders from "@medusajs/payment-stripe"
 import Stripe from "stripe"
 
-type Options = ConstructorParameters<typeof StripeProviderService>[1] & {
+type StripeBase = abstract new (cradle: Record<string, unknown>, options: Record<string, any>) => { stripe_: Stripe }
+
+/** The card provider among the package's providers (its public export is the module definition). */
+const StripeProviderService = stripeProviders.services.find(
+  (service) => (service as { identifier?: string }).identifier === "stripe"
+) as unknown as StripeBase
+
+type Options = { apiKey: string; webhookSecret?: string } & {
   /** Where the Stripe API is, e.g. `http://127.0.0.1:12111` (stripe-mock, a proxy, a test server). */
   apiBase?: string
 }
