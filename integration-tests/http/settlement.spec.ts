@@ -170,6 +170,29 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("where a lot checks out", () => {
+      it("should refuse a lot whose region or sales channel does not exist or whose region sells another currency", async () => {
+        const count = async () => (await api.get("/admin/auctions", { headers: admin })).data.count
+        const before = await count()
+        const { data } = await api.get("/admin/regions", { headers: admin })
+        const usd = data.regions[0].id
+        const create = (extra: Record<string, unknown>) =>
+          attempt(api.post("/admin/auctions", { title: "Lot", currency_code: "usd", starting_price: 5, ...extra }, { headers: admin }))
+        expect((await create({ region_id: "reg_missing" })).status).toBe(404)
+        const eur = await create({ region_id: usd, currency_code: "eur" })
+        expect(eur.status).toBe(400)
+        expect(eur.data.message).toMatch(/sells in USD, the lot in EUR/)
+        expect((await create({ sales_channel_id: "sc_missing" })).status).toBe(404)
+        expect((await create({ payment_window_seconds: 5 })).status).toBe(400)
+        expect(await count()).toBe(before)
+        expect((await create({ region_id: usd, payment_window_seconds: 600, runner_up_depth: 3 })).data.auction).toMatchObject({
+          region_id: usd,
+          payment_window_seconds: 600,
+          runner_up_depth: 3,
+        })
+      })
+    })
+
     describe("payment deadline", () => {
       it("should offer the lot to the runner-up at their own highest bid when the winner does not pay, and block the winner", async () => {
         const [A, B, C] = buyers

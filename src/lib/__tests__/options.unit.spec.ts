@@ -5,6 +5,14 @@ describe("parseLiveCommerceOptions", () => {
     expect(parseLiveCommerceOptions(undefined)).toEqual({
       realtime: { url: "http://localhost:9001", path: "/socket.io" },
       auctions: { increments: DEFAULT_BID_INCREMENTS, softCloseSeconds: 10 },
+      settlement: {
+        paymentWindowSeconds: 86400,
+        reminderSecondsBeforeDue: [3600],
+        runnerUpDepth: 2,
+        runnerUpWindowSeconds: null,
+        autoCharge: true,
+        autoChargeProviderId: "pp_stripe_stripe",
+      },
     })
   })
 
@@ -32,6 +40,10 @@ describe("parseLiveCommerceOptions", () => {
     [{ livekit: { url: "https://lk.example.com", apiKey: "k", apiSecret: "short" } }, "`livekit.apiSecret` must be at least 16 characters"],
     [{ livekit: { url: "https://lk.example.com" } }, "`livekit.apiKey`"],
     [{ auctions: { increments: [] } }, "`auctions.increments`"],
+    [{ settlement: { paymentWindowSeconds: 5 } }, "`settlement.paymentWindowSeconds`"],
+    [{ settlement: { runnerUpDepth: -1 } }, "`settlement.runnerUpDepth`"],
+    [{ settlement: { reminderSecondsBeforeDue: [0] } }, "`settlement.reminderSecondsBeforeDue.0`"],
+    [{ settlement: { autocharge: true } }, "`settlement.autocharge` is not an option"],
     [{ auctions: { increments: [{ from: 5, increment: 1 }] } }, "the first step must start at 0"],
     [
       { auctions: { increments: [{ from: 0, increment: 1 }, { from: 0, increment: 2 }] } },

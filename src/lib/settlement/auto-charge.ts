@@ -30,7 +30,7 @@ export async function chargeSavedPaymentMethods(container: MedusaContainer): Pro
   if (!provider) {
     return // no card provider configured: buyers pay at checkout
   }
-  const untried = (await auctions.listPendingOffersWithCart()).filter((o) => o.charge_status === null)
+  const untried = await auctions.listPendingOffersWithCart({ uncharged: true })
   const showIds = [...new Set(untried.map((o) => o.show_id).filter((id): id is string => !!id))]
   const running = new Set(await auctions.listRunningShows(showIds))
   const cartIds = new Set(untried.filter((o) => !o.show_id || !running.has(o.show_id)).map((o) => o.cart_id!))

@@ -30,8 +30,10 @@ function lotNotWon(message: string): MedusaError {
 
 type Expectation = {
   customer_id: string | null | undefined
-  /** The cart the offer must be attached to; null = not attached to any cart yet. */
+  /** The cart the line is going into, or is in. */
   cart_id: string | null
+  /** The offer may also be in no cart yet (a new line); otherwise it must be in `cart_id`. */
+  allow_unattached?: boolean
   /** At completion an offer already paid with this cart's order is fine (a retried completion). */
   allow_paid?: boolean
 }
@@ -56,7 +58,7 @@ export async function assertLotLines(container: MedusaContainer, lines: Line[], 
       !open ||
       offer.auction_id !== line.metadata?.[LOT_LINE_KEYS.auction] ||
       offer.customer_id !== expected.customer_id ||
-      (offer.cart_id ?? null) !== expected.cart_id
+      !((offer.cart_id ?? null) === expected.cart_id || (expected.allow_unattached && !offer.cart_id))
     ) {
       throw lotNotWon("Only the buyer of a lot can put it in a cart, and only while their offer to pay is open.")
     }

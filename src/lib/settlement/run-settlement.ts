@@ -6,9 +6,12 @@ import type AuctionsModuleService from "../../modules/auctions/service"
 import { chargeSavedPaymentMethods } from "./auto-charge"
 import { createMissingCarts, emit, expireOverdueOffers, reconcilePaidCarts } from "./settle"
 
+const RECONCILE_EVERY_MS = 30_000
+let lastReconciled = 0
+
 /**
  * One pass of settlement, in order: sold lots get their winner's offer; overdue offers lapse
- * (and runner-ups get theirs); offers get carts; carts that became orders mark lots paid;
+ * (and runner-ups get theirs); offers get carts; carts that became orders mark lots paid (every 30 s: a net under `order.placed`);
  * reminders go out; saved cards are charged. Every step is idempotent and safe to run in
  * several processes at once, so the job and the close subscriber may both call it.
  */
@@ -17,8 +20,10 @@ export async function settleOnce(container: MedusaContainer): Promise<void> {
   await auctions.openSettlements()
   await expireOverdueOffers(container)
   await createMissingCarts(container)
-  const withCart = await auctions.listPendingOffersWithCart()
-  await reconcilePaidCarts(container, withCart)
+  if (Date.now() - lastReconciled >= RECONCILE_EVERY_MS) {
+    lastReconciled = Date.now()
+    await reconcilePaidCarts(container)
+  }
   await emit(container, LiveSettlementEvents.PAYMENT_REMINDER, await auctions.claimDueReminders())
   if ((await auctions.getSettlementOptions()).autoCharge) {
     await chargeSavedPaymentMethods(container)

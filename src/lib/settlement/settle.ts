@@ -109,13 +109,24 @@ export async function createMissingCarts(container: MedusaContainer): Promise<vo
   }
 }
 
-/** Pending offers whose cart became an order (an order.placed that was missed). */
-export async function reconcilePaidCarts(container: MedusaContainer, offers: OfferRow[]): Promise<void> {
-  const orders = await ordersForCarts(container, [...new Set(offers.map((o) => o.cart_id!))])
-  for (const offer of offers) {
-    const orderId = orders.get(offer.cart_id!)
-    if (orderId) {
-      await markPaid(container, offer.id, orderId)
+/**
+ * Pending offers whose cart became an order without `order.placed` reaching us (a crash, a
+ * worker down): marked paid now. `order.placed` is the normal path, so this is a slow sweep.
+ */
+export async function reconcilePaidCarts(container: MedusaContainer): Promise<void> {
+  const auctions = auctionsOf(container)
+  const take = 500
+  for (let skip = 0; ; skip += take) {
+    const offers = await auctions.listPendingOffersWithCart({ skip, take })
+    const orders = await ordersForCarts(container, [...new Set(offers.map((o) => o.cart_id!))])
+    for (const offer of offers) {
+      const orderId = orders.get(offer.cart_id!)
+      if (orderId) {
+        await markPaid(container, offer.id, orderId)
+      }
+    }
+    if (offers.length < take) {
+      return
     }
   }
 }

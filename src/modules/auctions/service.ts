@@ -210,14 +210,25 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
   }
 
-  /** Pending offers that have a cart (to reconcile with orders, and to charge). */
+  /**
+   * Pending offers that have a cart, oldest first: all of them (to reconcile with orders, a page
+   * at a time), or only those never charged (`uncharged`).
+   */
   @InjectManager()
-  async listPendingOffersWithCart(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    const rows = await this.knex_(sharedContext)("live_lot_offer")
+  async listPendingOffersWithCart(
+    filter: { uncharged?: boolean; skip?: number; take?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OfferRow[]> {
+    const query = this.knex_(sharedContext)("live_lot_offer")
       .where({ status: "pending", deleted_at: null })
       .whereNotNull("cart_id")
-      .orderBy("created_at")
-      .limit(500)
+      .orderBy([{ column: "created_at" }, { column: "id" }])
+      .offset(filter.skip ?? 0)
+      .limit(filter.take ?? 500)
+    if (filter.uncharged) {
+      query.whereNull("charge_status")
+    }
+    const rows = await query
     return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
   }
 

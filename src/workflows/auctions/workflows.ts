@@ -3,12 +3,14 @@ import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bi
 import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create-auctions"
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
+import { validateLotCheckoutStep, type ValidateLotCheckoutStepInput } from "./steps/validate-lot-checkout"
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
 export const createAuctionsWorkflowId = "live-create-auctions"
 /** This workflow creates lots (draft, or scheduled when they have a `scheduled_at`). */
 export const createAuctionsWorkflow = createWorkflow(createAuctionsWorkflowId, (input: CreateAuctionsStepInput) => {
   validateLotVariantsStep(input)
+  validateLotCheckoutStep(input as ValidateLotCheckoutStepInput)
   return new WorkflowResponse(createAuctionsStep(input))
 })
 
@@ -17,6 +19,8 @@ export const updateAuctionWorkflowId = "live-update-auction"
 export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (input: UpdateAuctionStepInput) => {
   const lots = transform({ input }, ({ input }) => [input.update as { product_variant_id?: string | null }])
   validateLotVariantsStep(lots)
+  const places = transform({ input }, ({ input }) => [input.update as ValidateLotCheckoutStepInput[number]])
+  validateLotCheckoutStep(places)
   return new WorkflowResponse(updateAuctionStep(input))
 })
 

@@ -25,7 +25,7 @@ addToCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
   if (!items.some(isLotLine)) {
     return
   }
-  await assertLotLines(container, items, { customer_id: customerOf(cart), cart_id: cart.id })
+  await assertLotLines(container, items, { customer_id: customerOf(cart), cart_id: cart.id, allow_unattached: true })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "cart", fields: ["items.metadata"], filters: { id: cart.id } })
   const inCart = new Set(

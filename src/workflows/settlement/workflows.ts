@@ -20,13 +20,13 @@ export const createLotCartWorkflow = createWorkflow(createLotCartWorkflowId, (in
     const cartInput = transform({ plan }, ({ plan }) => ({ ...plan.cart, items: [plan.item] }))
     return createCartWorkflow.runAsStep({ input: cartInput })
   })
-  const cartId = transform({ plan, created }, ({ plan, created }) => plan.bundle_cart_id ?? created!.id)
-  attachOfferCartStep({ offer_id: input.offer_id, cart_id: cartId })
-
   when("live-bundle-lot", { plan }, ({ plan }) => !!plan.bundle_cart_id).then(() => {
     const addInput = transform({ plan }, ({ plan }) => ({ cart_id: plan.bundle_cart_id!, items: [plan.item] }))
     addToCartWorkflow.runAsStep({ input: addInput })
   })
+  // Last: whoever sees the offer's cart finds the lot in it.
+  const cartId = transform({ plan, created }, ({ plan, created }) => plan.bundle_cart_id ?? created!.id)
+  attachOfferCartStep({ offer_id: input.offer_id, cart_id: cartId })
   releaseLockStep({ key: lockKey })
 
   const result = transform({ plan, cartId }, ({ plan, cartId }) => ({
