@@ -236,6 +236,16 @@ medusaIntegrationTestRunner({
           [1, B.id, "expired"],
         ])
         expect(await myOffers(C)).toEqual([])
+        // Staff see both lapses in the Admin's notification feed.
+        const feed = await waitFor("the admin notifications", async () => {
+          const all = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+          const lapsed = all.filter((n: any) => n.data?.title === "Lot payment lapsed")
+          return lapsed.length >= 2 && lapsed
+        })
+        expect(feed.map((n: any) => n.data.description).sort()).toEqual([
+          expect.stringMatching(/did not pay 25 USD .* No runner-up is left/),
+          expect.stringMatching(/did not pay 26 USD .* offered to the runner-up/),
+        ])
 
         // The seller re-runs it: a fresh lot, bidding from scratch.
         const rerun = await api.post(`/admin/auctions/${id}/rerun`, {}, { headers: admin })

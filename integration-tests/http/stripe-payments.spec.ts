@@ -205,6 +205,13 @@ medusaIntegrationTestRunner({
         ].sort()
       )
 
+      const feed = await waitFor("the admin notifications", async () => {
+        const all = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+        const failed = all.filter((n: any) => n.data?.title === "Lot charge failed")
+        return failed.length >= 2 && failed
+      })
+      expect(feed.map((n: any) => n.data.description).join("\n")).toMatch(/Your card was declined/)
+
       // Each buyer pays at checkout instead, on the page, with Stripe.
       for (const [buyer, offer] of [[A, declined], [B, needsBuyer]] as const) {
         await payOnSession(offer.cart_id, buyer)
