@@ -6,13 +6,15 @@ import type { BidSnapshot, PlaceBidInput } from "./place-bid"
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 // True when this bid lands in the soft-close window. In SET and in the CTEs, `ends_at` is the
-// lot's end before this statement.
-const IN_WINDOW = "(cast(:may_extend as boolean) and ends_at - clock_timestamp() < make_interval(secs => :window))"
+// lot's end before this statement; `n.t` is the bid's instant (below).
+const IN_WINDOW = "(cast(:may_extend as boolean) and ends_at - n.t < make_interval(secs => :window))"
 
 /**
  * The whole write of an accepted bid as ONE statement: the lot (price, leader, seq, end),
  * the bid row and its outbox events. It writes nothing unless the lot is still at the `seq`
  * the decision was made on, still open, and its end not passed by the database clock.
+ * The bid's instant is read once (`n.t`): the end is checked against the same instant the bid
+ * is stamped with, so a stored bid is always strictly before the end it was checked against.
  * (`cast(... as ...)` rather than `::`, which knex would read as a named binding.)
  */
 export const BID_WRITE_SQL = `
@@ -23,7 +25,7 @@ with upd as (
     bid_count = bid_count + 1,
     seq = seq + 1 + (case when ${IN_WINDOW} then 1 else 0 end) + (case when cast(:bought as boolean) then 1 else 0 end),
     ends_at = case when ${IN_WINDOW} then
-        (case when cast(:reset as boolean) then greatest(ends_at, clock_timestamp() + make_interval(secs => :extend_by))
+        (case when cast(:reset as boolean) then greatest(ends_at, n.t + make_interval(secs => :extend_by))
               else ends_at + make_interval(secs => :extend_by) end)
       else ends_at end,
     extension_count = extension_count + (case when ${IN_WINDOW} then 1 else 0 end),
@@ -31,11 +33,12 @@ with upd as (
     winner_customer_id = case when cast(:bought as boolean) then :customer else winner_customer_id end,
     hammer_price = case when cast(:bought as boolean) then :price else hammer_price end,
     raw_hammer_price = case when cast(:bought as boolean) then cast(:raw_price as jsonb) else raw_hammer_price end,
-    closed_at = case when cast(:bought as boolean) then clock_timestamp() else closed_at end,
-    updated_at = clock_timestamp()
+    closed_at = case when cast(:bought as boolean) then n.t else closed_at end,
+    updated_at = n.t
+  from (select clock_timestamp() as t) n
   where id = :id and seq = :seq and status = :status and deleted_at is null
-    and (status = 'scheduled' or ends_at > clock_timestamp())
-  returning *, clock_timestamp() as db_now
+    and (status = 'scheduled' or ends_at > n.t)
+  returning live_auction.*, n.t as db_now
 ), bid as (
   insert into live_auction_bid (id, auction_id, customer_id, kind, amount, raw_amount, price_after, raw_price_after,
                                 outcome, idempotency_key, seq, run, is_prebid, created_at, updated_at)
