@@ -5,6 +5,7 @@ import { LiveSettlementEvents } from "../../modules/auctions/events"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
 import type { OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
+import { OFFER_BATCH } from "../../modules/auctions/service"
 import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
 import { LOT_LINE_KEYS } from "./lot-lines"
 
@@ -83,30 +84,62 @@ export async function removeLotLine(container: MedusaContainer, offer: Pick<Offe
   }
 }
 
+/** Cart workflows run side by side across buyers (one buyer's lots in one show stay in order). */
+const CART_CONCURRENCY = 8
+
 /** Puts every pending offer without a cart into one; failures are recorded and retried. */
 export async function createMissingCarts(container: MedusaContainer): Promise<void> {
   const auctions = auctionsOf(container)
-  for (const offer of await auctions.listOffersWithoutCart()) {
-    try {
-      const { result } = await createLotCartWorkflow(container).run({
-        input: { offer_id: offer.id, customer_id: offer.customer_id, show_id: offer.show_id },
-      })
-      await emit(container, LiveSettlementEvents.PAYMENT_DUE, [{ ...offer, cart_id: result.cart_id }])
-    } catch (err) {
-      const [current] = await auctions.listLotOffers({ id: offer.id })
-      if (current?.cart_id) {
-        continue // another process made it meanwhile
+  for (;;) {
+    const offers = await auctions.listOffersWithoutCart()
+    // Lots of one buyer in one show share a cart (and its lock): those go one after another.
+    const groups = new Map<string, OfferRow[]>()
+    for (const offer of offers) {
+      const key = `${offer.customer_id}:${offer.show_id ?? offer.id}`
+      groups.set(key, [...(groups.get(key) ?? []), offer])
+    }
+    await forEachConcurrently([...groups.values()], CART_CONCURRENCY, async (group) => {
+      for (const offer of group) {
+        await createCart(container, offer)
       }
-      await auctions.updateLotOffers({
-        id: offer.id,
-        cart_error: (err as Error).message.slice(0, 1000),
-        cart_attempts: offer.cart_attempts + 1,
-      })
-      container
-        .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`live-commerce: no cart for lot offer ${offer.id} yet: ${(err as Error).message}`)
+    })
+    if (offers.length < OFFER_BATCH) {
+      return
     }
   }
+}
+
+async function createCart(container: MedusaContainer, offer: OfferRow): Promise<void> {
+  const auctions = auctionsOf(container)
+  try {
+    const { result } = await createLotCartWorkflow(container).run({
+      input: { offer_id: offer.id, customer_id: offer.customer_id, show_id: offer.show_id },
+    })
+    await emit(container, LiveSettlementEvents.PAYMENT_DUE, [{ ...offer, cart_id: result.cart_id }])
+  } catch (err) {
+    const [current] = await auctions.listLotOffers({ id: offer.id })
+    if (current?.cart_id) {
+      return // another process made it meanwhile
+    }
+    await auctions.updateLotOffers({
+      id: offer.id,
+      cart_error: (err as Error).message.slice(0, 1000),
+      cart_attempts: offer.cart_attempts + 1,
+    })
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`live-commerce: no cart for lot offer ${offer.id} yet: ${(err as Error).message}`)
+  }
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      await fn(items[next++])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 /**

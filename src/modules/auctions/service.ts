@@ -20,6 +20,9 @@ import {
 } from "./lib/settlement"
 import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "./models"
 
+/** Offers handled per settlement query (a pass keeps going while batches come back full). */
+export const OFFER_BATCH = 100
+
 export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer }) {
   protected readonly options_: LiveCommerceOptions
   /** Lot events to the sidecars over Redis; null = PostgreSQL NOTIFY. */
@@ -206,7 +209,7 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       .where({ status: "pending", cart_id: null, deleted_at: null })
       .where("cart_attempts", "<", 5)
       .orderBy("created_at")
-      .limit(100)
+      .limit(OFFER_BATCH)
     return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
   }
 
