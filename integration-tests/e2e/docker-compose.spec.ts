@@ -60,4 +60,19 @@ describe("docker-compose.yml", () => {
       `local/${server.S3_BUCKET}`
     )
   })
+
+  it("should leave Stripe off unless the shell sets it, and then give it to the server and the worker", () => {
+    for (const name of ["medusa-server", "medusa-worker"]) {
+      expect(services[name].environment!.STRIPE_API_KEY).toBe("")
+    }
+    const withStripe = execFileSync("docker-compose", ["-f", "docker-compose.yml", "config"], {
+      cwd: ROOT,
+      env: { ...process.env, STRIPE_API_KEY: "sk_test_compose", STRIPE_WEBHOOK_SECRET: "whsec_compose" },
+    }).toString()
+    const stack = parse(withStripe).services as Record<string, Service>
+    for (const name of ["medusa-server", "medusa-worker"]) {
+      // The worker runs the webhook subscriber and the settlement job that charges saved cards.
+      expect(stack[name].environment).toMatchObject({ STRIPE_API_KEY: "sk_test_compose", STRIPE_WEBHOOK_SECRET: "whsec_compose" })
+    }
+  })
 })
