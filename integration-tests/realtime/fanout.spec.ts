@@ -3,7 +3,9 @@ import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
 import { createOutboxReader, type OutboxReader } from "../../src/realtime/transport/outbox-reader"
 import { listenToPostgres, type Listener } from "../../src/realtime/transport/pg-listener"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers } from "../helpers/actors"
+import { demoShop } from "../helpers/checkout"
 import { bid, createLot, sleep } from "../helpers/auctions"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
@@ -19,9 +21,15 @@ medusaIntegrationTestRunner({
     /** A sidecar on PostgreSQL, as `npm start` runs it: LISTEN/NOTIFY plus the outbox as its log. */
     async function sidecar(): Promise<Sidecar> {
       const reader = createOutboxReader(dbConfig.clientUrl)
-      const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }), { reader })
+      const jwtSecret = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
+      const config = loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: jwtSecret })
+      const server = createRealtimeServer(config, { reader })
       const port = await server.listen()
-      const listener = await listenToPostgres(dbConfig.clientUrl, { onEvent: server.publish, onResync: server.resync })
+      const listener = await listenToPostgres(dbConfig.clientUrl, {
+        onEvent: server.publish,
+        onNotice: server.notify,
+        onResync: server.resync,
+      })
       const s = { server, listener, reader, url: `http://127.0.0.1:${port}` }
       sidecars.push(s)
       return s
@@ -32,8 +40,8 @@ medusaIntegrationTestRunner({
       await s.reader.close()
       sidecars.splice(sidecars.indexOf(s), 1)
     }
-    async function watch(url: string) {
-      const socket = await viewer(url)
+    async function watch(url: string, token?: string) {
+      const socket = await viewer(url, token)
       viewers.push(socket)
       return socket
     }
@@ -43,6 +51,40 @@ medusaIntegrationTestRunner({
       for (const s of [...sidecars]) {
         await stop(s)
       }
+    })
+
+    it("tells the winner, live and privately, that the lot is in their cart and by when to pay", async () => {
+      const { url } = await sidecar()
+      const { store, variantIds } = await demoShop(getContainer(), api)
+      const admin = await adminHeaders(getContainer(), api)
+      const [A, B] = await createBuyers(getContainer(), 2, store)
+      const winner = await watch(url, A.token)
+      const loser = await watch(url, B.token)
+      await winner.emitWithAck("room:join", { room: `user:${A.id}` })
+      await loser.emitWithAck("room:join", { room: `user:${B.id}` })
+      const loserNotices: string[] = []
+      loser.onAny((event) => loserNotices.push(event))
+
+      const id = await createLot(api, admin, { duration_seconds: 5, soft_close_seconds: 0, product_variant_id: variantIds[0] })
+      const won = next(winner, "auction:won", 15_000)
+      const due = next(winner, "auction:payment_due", 20_000)
+      await bid(api, id, B.headers, { amount: 8 })
+      await bid(api, id, A.headers, { amount: 9 })
+      expect(await won).toMatchObject({ auction_id: id, hammer_price: 9 })
+      const notice = await due
+      expect(notice).toMatchObject({
+        room: `user:${A.id}`,
+        auction_id: id,
+        rank: 0,
+        amount: 9,
+        currency_code: "usd",
+        cart_id: expect.stringMatching(/^cart_/),
+        due_at: expect.any(String),
+      })
+      // The cart it names is the winner's, holding the lot.
+      const { data } = await api.get(`/store/carts/${notice.cart_id}`, { headers: A.headers })
+      expect(data.cart.items.map((i: { metadata: Record<string, unknown> }) => i.metadata.auction_id)).toEqual([id])
+      expect(loserNotices).toEqual(["auction:outbid"])
     })
 
     it("delivers a bid over HTTP to the viewers of the lot and of its show, each with its room's seq, never a customer id", async () => {

@@ -1,7 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Child } from "../../scripts/lib/processes"
 import { stopChild } from "../../scripts/lib/processes"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers } from "../helpers/actors"
+import { demoShop } from "../helpers/checkout"
 import { bid, createLot, sleep } from "../helpers/auctions"
 import { freePort, startRedis, startSidecarProcess, type SidecarProcess } from "../helpers/services"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
@@ -41,6 +43,7 @@ medusaIntegrationTestRunner({
         REDIS_URL: `redis://127.0.0.1:${redisPort}`,
         DATABASE_URL: dbConfig.clientUrl,
         REALTIME_VIEWERS_INTERVAL_MS: "200",
+        JWT_SECRET: getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string,
       }
       const [a, b] = await Promise.all([
         startSidecarProcess({ ...env, REALTIME_NODE_ID: "node-a" }),
@@ -58,6 +61,26 @@ medusaIntegrationTestRunner({
       }
       return { socket, seen }
     }
+
+    it("sends a winner's payment notice over Redis to their connections on every sidecar", async () => {
+      const [a, b] = await twoSidecars()
+      const { store, variantIds } = await demoShop(getContainer(), api)
+      const admin = await adminHeaders(getContainer(), api)
+      const [A] = await createBuyers(getContainer(), 1, store)
+      const sockets = [await viewer(a.url, A.token), await viewer(b.url, A.token)]
+      viewers.push(...sockets)
+      for (const socket of sockets) {
+        expect(await socket.emitWithAck("room:join", { room: `user:${A.id}` })).toMatchObject({ ok: true })
+      }
+      const id = await createLot(api, admin, { duration_seconds: 5, soft_close_seconds: 0, product_variant_id: variantIds[0] })
+      const due = sockets.map((socket) => next(socket, "auction:payment_due", 20_000))
+      await bid(api, id, A.headers, { amount: 6 })
+      const notices = await Promise.all(due)
+      for (const notice of notices) {
+        expect(notice).toMatchObject({ room: `user:${A.id}`, auction_id: id, amount: 6, cart_id: expect.stringMatching(/^cart_/) })
+      }
+      expect(notices[0].cart_id).toBe(notices[1].cart_id)
+    })
 
     it("two sidecar processes on Redis deliver every bid to viewers on both, count the show's viewers across them, and lose nothing when Redis restarts mid-stream", async () => {
       const [a, b] = await twoSidecars()

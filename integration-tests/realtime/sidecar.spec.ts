@@ -144,6 +144,32 @@ describe("realtime sidecar", () => {
     expect(bobNotices).toEqual(["auction:won"])
   })
 
+  it("sends settlement notices to their customer's room only, on every connection of theirs", async () => {
+    const alice = await client(sign({ actor_type: "customer", actor_id: "cus_a" }))
+    const aliceAgain = await client(sign({ actor_type: "customer", actor_id: "cus_a" }))
+    const bob = await client(sign({ actor_type: "customer", actor_id: "cus_b" }))
+    for (const [socket, room] of [[alice, "user:cus_a"], [aliceAgain, "user:cus_a"], [bob, "user:cus_b"]] as const) {
+      await socket.emitWithAck("room:join", { room })
+    }
+    const bobNotices: string[] = []
+    bob.onAny((event) => bobNotices.push(event))
+
+    const due = [next(alice, "auction:payment_due"), next(aliceAgain, "auction:payment_due")]
+    server.notify({
+      customer_id: "cus_a",
+      event: "auction:payment_due",
+      payload: { auction_id: "a1", offer_id: "loff_1", rank: 0, amount: 12, currency_code: "usd", due_at: "2030-01-01T00:00:00.000Z", cart_id: "cart_1", server_time: "2029-12-31T00:00:00.000Z" },
+    })
+    for (const notice of await Promise.all(due)) {
+      expect(notice).toMatchObject({ room: "user:cus_a", auction_id: "a1", offer_id: "loff_1", amount: 12, cart_id: "cart_1" })
+    }
+    const failed = next(alice, "auction:charge_failed")
+    server.notify({ customer_id: "cus_a", event: "auction:charge_failed", payload: { auction_id: "a1", charge_status: "declined", reason: "Your card was declined." } })
+    expect(await failed).toMatchObject({ charge_status: "declined", reason: "Your card was declined." })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(bobNotices).toEqual([])
+  })
+
   it("conflates a burst of price updates to the latest, never drops the close, and keeps prev_seq honest", async () => {
     const socket = await client()
     const seen = record(socket)

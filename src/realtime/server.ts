@@ -12,7 +12,7 @@ import { registerTimeHandlers } from "./handlers/time"
 import { createMetrics, renderMetrics, type Gauge } from "./metrics"
 import { createPresence } from "./presence"
 import { sweepSlowConsumers } from "./slow-consumers"
-import type { PublishedEvent } from "./contract"
+import { rooms, type PrivateNotice, type PublishedEvent } from "./contract"
 import type { OutboxReader } from "./transport/outbox-reader"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
@@ -21,6 +21,8 @@ export type RealtimeServer = {
   io: RealtimeIo
   /** Hands a committed lot event (from the transport) to its rooms. */
   publish: (event: PublishedEvent) => void
+  /** Hands a private notice (from the transport) to its customer's room on this node. */
+  notify: (notice: PrivateNotice) => void
   /** Re-reads open rooms from the event log (call after the transport reconnects). */
   resync: () => void
   /** Resolves with the bound port (useful with port 0). */
@@ -142,6 +144,12 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   return {
     io,
     publish: fanout.publish,
+    notify: (notice) => {
+      // Every sidecar receives every notice and emits to its own connections, as for lot events.
+      const room = rooms.user(notice.customer_id)
+      io.local.to(room).emit(notice.event, { ...notice.payload, room } as never)
+      metrics.eventsOut.inc(1)
+    },
     resync: fanout.resync,
     listen: () =>
       new Promise((resolve, reject) => {

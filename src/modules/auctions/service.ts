@@ -2,6 +2,7 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
+import { PG_EVENTS_CHANNEL, type PrivateNotice } from "../../realtime/contract/transport"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
 import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
@@ -290,6 +291,25 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       runnerUpDepth: s.runnerUpDepth,
       runnerUpWindowSeconds: s.runnerUpWindowSeconds,
       reminderSecondsBeforeDue: s.reminderSecondsBeforeDue,
+    }
+  }
+
+  /**
+   * Sends customers private notices through the sidecars (Redis, or NOTIFY), best effort: the
+   * state they announce is already committed and readable through the Store API.
+   */
+  @InjectManager()
+  async sendPrivateNotices(notices: PrivateNotice[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!notices.length) {
+      return
+    }
+    if (this.realtime_) {
+      await this.realtime_.notify(notices)
+      return
+    }
+    const knex = this.knex_(sharedContext)
+    for (const notice of notices) {
+      await knex.raw("select pg_notify(?, ?)", [PG_EVENTS_CHANNEL, JSON.stringify({ notice })])
     }
   }
 

@@ -73,6 +73,33 @@ export interface ServerToClientEvents {
   "auction:outbid": (event: OutbidNotice) => void
   /** You won a lot (room `user:<you>`); checkout follows. */
   "auction:won": (event: WonNotice) => void
+  /** A lot is in your cart, to pay by `due_at` (you won it, or it was offered to you as runner-up). */
+  "auction:payment_due": (event: PaymentNotice) => void
+  /** Your deadline for a lot is near. */
+  "auction:payment_reminder": (event: PaymentNotice) => void
+  /** Your saved card was not charged (declined, or your bank wants you): pay in `cart_id`. */
+  "auction:charge_failed": (event: ChargeFailedNotice) => void
+  /** Your deadline passed: the lot went to someone else and bidding is closed to you. */
+  "auction:forfeited": (event: SettlementNoticeBase) => void
+}
+
+/** Settlement notices in `user:<customer id>`: about one offer to buy a won lot. */
+export type SettlementNoticeBase = {
+  room: string
+  auction_id: string
+  offer_id: string
+  /** 0: you won it; 1, 2…: offered to you as a runner-up. */
+  rank: number
+  amount: number
+  currency_code: string
+  due_at: string
+  cart_id: string | null
+  server_time: string
+}
+export type PaymentNotice = SettlementNoticeBase
+export type ChargeFailedNotice = SettlementNoticeBase & {
+  charge_status: "declined" | "action_required" | "failed"
+  reason: string | null
 }
 
 export type JoinRoomResult = {

@@ -18,3 +18,18 @@ export type PublishedEvent = {
   show_id?: string | null
   show_seq?: number | null
 }
+
+/** Private settlement notices Medusa sends a customer (socket event names in `user:<id>`). */
+export const PRIVATE_NOTICE_EVENTS = [
+  "auction:payment_due",
+  "auction:payment_reminder",
+  "auction:charge_failed",
+  "auction:forfeited",
+] as const
+export type PrivateNoticeEvent = (typeof PRIVATE_NOTICE_EVENTS)[number]
+
+/**
+ * A notice for one customer, on the same channels as lot events (`{ notice }` messages). Not part
+ * of any stream: best effort, like `auction:outbid`; the durable record is the Store API.
+ */
+export type PrivateNotice = { customer_id: string; event: PrivateNoticeEvent; payload: Record<string, unknown> }

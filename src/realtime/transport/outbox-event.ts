@@ -1,4 +1,4 @@
-import type { PublishedEvent } from "../contract/transport"
+import { PRIVATE_NOTICE_EVENTS, type PrivateNotice, type PublishedEvent } from "../contract/transport"
 
 function toEvent(event: unknown): PublishedEvent | null {
   const e = event as Partial<PublishedEvent> | null
@@ -22,6 +22,30 @@ export function parsePublishedEvents(raw: string): PublishedEvent[] {
     const parsed: unknown = JSON.parse(raw)
     const list = Array.isArray(parsed) ? parsed : [parsed]
     return list.map(toEvent).filter((e): e is PublishedEvent => e !== null)
+  } catch {
+    return []
+  }
+}
+
+function toNotice(message: unknown): PrivateNotice | null {
+  const n = (message as { notice?: Partial<PrivateNotice> } | null)?.notice
+  if (
+    typeof n?.customer_id !== "string" ||
+    !PRIVATE_NOTICE_EVENTS.includes(n.event as PrivateNotice["event"]) ||
+    typeof n.payload !== "object" ||
+    n.payload === null
+  ) {
+    return null
+  }
+  return { customer_id: n.customer_id, event: n.event!, payload: n.payload }
+}
+
+/** The private notices in one transport message (`{ notice }`, alone or in a batch). Skips anything else. */
+export function parsePrivateNotices(raw: string): PrivateNotice[] {
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    const list = Array.isArray(parsed) ? parsed : [parsed]
+    return list.map(toNotice).filter((n): n is PrivateNotice => n !== null)
   } catch {
     return []
   }

@@ -1,12 +1,15 @@
 import { Client } from "pg"
 import { PG_EVENTS_CHANNEL } from "../contract/transport"
 import type { PublishedEvent } from "../contract"
-import { parsePublishedEvents } from "./outbox-event"
+import type { PrivateNotice } from "../contract/transport"
+import { parsePrivateNotices, parsePublishedEvents } from "./outbox-event"
 
 /** A transport feeding the sidecar; `onResync` runs after a reconnect (anything may have been missed). */
 export type Listener = { close: () => Promise<void> }
 export type TransportHandlers = {
   onEvent: (event: PublishedEvent) => void
+  /** Private notices for one customer, carried on the same channel. */
+  onNotice?: (notice: PrivateNotice) => void
   onResync?: () => void
   log?: (message: string) => void
 }
@@ -17,7 +20,7 @@ export type TransportHandlers = {
  */
 export async function listenToPostgres(
   databaseUrl: string,
-  { onEvent, onResync, log = () => undefined }: TransportHandlers
+  { onEvent, onNotice, onResync, log = () => undefined }: TransportHandlers
 ): Promise<Listener> {
   let closed = false
   let client: Client | null = null
@@ -27,6 +30,9 @@ export async function listenToPostgres(
     const next = new Client({ connectionString: databaseUrl })
     next.on("notification", (msg) => {
       parsePublishedEvents(msg.payload ?? "").forEach(onEvent)
+      if (onNotice) {
+        parsePrivateNotices(msg.payload ?? "").forEach(onNotice)
+      }
     })
     next.on("error", (err) => {
       log(`realtime: postgres listener error: ${err.message}`)

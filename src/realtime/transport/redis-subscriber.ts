@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import { REDIS_EVENTS_CHANNEL } from "../contract/transport"
-import { parsePublishedEvents } from "./outbox-event"
+import { parsePrivateNotices, parsePublishedEvents } from "./outbox-event"
 import type { Listener, TransportHandlers } from "./pg-listener"
 
 /**
@@ -9,7 +9,7 @@ import type { Listener, TransportHandlers } from "./pg-listener"
  */
 export async function subscribeToRedis(
   redisUrl: string,
-  { onEvent, onResync, log = () => undefined }: TransportHandlers
+  { onEvent, onNotice, onResync, log = () => undefined }: TransportHandlers
 ): Promise<Listener> {
   const redis = new Redis(redisUrl, {
     // Reconnect forever, quickly: every second away is a second of catch-up later.
@@ -28,6 +28,9 @@ export async function subscribeToRedis(
   redis.on("message", (channel: string, message: string) => {
     if (channel === REDIS_EVENTS_CHANNEL) {
       parsePublishedEvents(message).forEach(onEvent)
+      if (onNotice) {
+        parsePrivateNotices(message).forEach(onNotice)
+      }
     }
   })
   await redis.subscribe(REDIS_EVENTS_CHANNEL)

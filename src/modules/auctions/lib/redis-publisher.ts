@@ -1,9 +1,11 @@
 import Redis from "ioredis"
-import { REDIS_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
+import { REDIS_EVENTS_CHANNEL, type PrivateNotice } from "../../../realtime/contract/transport"
 import { toPublishedEvent, type ClaimedEvent } from "./outbox"
 
 export type RealtimePublisher = {
   publish: (events: ClaimedEvent[]) => Promise<void>
+  /** Private notices for customers, on the same channel (`{ notice }` messages). */
+  notify: (notices: PrivateNotice[]) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -36,6 +38,10 @@ export function createRedisPublisher(redisUrl: string): RealtimePublisher {
     publish: async (events) => {
       await ready()
       await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(events.map(toPublishedEvent)))
+    },
+    notify: async (notices) => {
+      await ready()
+      await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(notices.map((notice) => ({ notice }))))
     },
     close: async () => {
       redis.disconnect()

@@ -1,4 +1,4 @@
-import { parsePublishedEvents } from "../outbox-event"
+import { parsePrivateNotices, parsePublishedEvents } from "../outbox-event"
 
 describe("parsePublishedEvents", () => {
   const event = { auction_id: "auc_1", seq: 3, name: "live_auction.bid_placed", payload: { price: 5 }, show_id: "sh_1", show_seq: 9 }
@@ -22,5 +22,25 @@ describe("parsePublishedEvents", () => {
 
   it("defaults a missing payload to an empty object", () => {
     expect(parsePublishedEvents(JSON.stringify({ auction_id: "a", seq: 1, name: "n" }))[0].payload).toEqual({})
+  })
+})
+
+describe("parsePrivateNotices", () => {
+  const notice = { customer_id: "cus_1", event: "auction:payment_due", payload: { auction_id: "auc_1", cart_id: "cart_1" } }
+
+  it("reads notices alone (NOTIFY) or in a batch (Redis), and they are never taken for lot events", () => {
+    expect(parsePrivateNotices(JSON.stringify({ notice }))).toEqual([notice])
+    expect(parsePrivateNotices(JSON.stringify([{ notice }, { notice: { ...notice, customer_id: "cus_2" } }]))).toHaveLength(2)
+    expect(parsePublishedEvents(JSON.stringify({ notice }))).toEqual([])
+  })
+
+  it.each([
+    JSON.stringify({ notice: { ...notice, event: "auction:anything" } }),
+    JSON.stringify({ notice: { ...notice, customer_id: 7 } }),
+    JSON.stringify({ notice: { ...notice, payload: null } }),
+    JSON.stringify({ auction_id: "auc_1", seq: 1, name: "live_auction.closed" }),
+    "not json",
+  ])("skips what is not a notice: %s", (raw) => {
+    expect(parsePrivateNotices(raw)).toEqual([])
   })
 })
