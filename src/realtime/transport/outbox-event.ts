@@ -16,15 +16,20 @@ function toEvent(event: unknown): PublishedEvent | null {
   }
 }
 
-/** Parses one transport message: an event (NOTIFY) or a batch of them (Redis). Skips anything else. */
-export function parsePublishedEvents(raw: string): PublishedEvent[] {
+/** One transport message is an item (NOTIFY) or a batch of them (Redis); what `convert` rejects is skipped. */
+function parseMessage<T>(raw: string, convert: (item: unknown) => T | null): T[] {
   try {
     const parsed: unknown = JSON.parse(raw)
     const list = Array.isArray(parsed) ? parsed : [parsed]
-    return list.map(toEvent).filter((e): e is PublishedEvent => e !== null)
+    return list.map(convert).filter((item): item is T => item !== null)
   } catch {
     return []
   }
+}
+
+/** The lot events in one transport message. */
+export function parsePublishedEvents(raw: string): PublishedEvent[] {
+  return parseMessage(raw, toEvent)
 }
 
 function toNotice(message: unknown): PrivateNotice | null {
@@ -40,13 +45,7 @@ function toNotice(message: unknown): PrivateNotice | null {
   return { customer_id: n.customer_id, event: n.event!, payload: n.payload }
 }
 
-/** The private notices in one transport message (`{ notice }`, alone or in a batch). Skips anything else. */
+/** The private notices (`{ notice }`) in one transport message. */
 export function parsePrivateNotices(raw: string): PrivateNotice[] {
-  try {
-    const parsed: unknown = JSON.parse(raw)
-    const list = Array.isArray(parsed) ? parsed : [parsed]
-    return list.map(toNotice).filter((n): n is PrivateNotice => n !== null)
-  } catch {
-    return []
-  }
+  return parseMessage(raw, toNotice)
 }
