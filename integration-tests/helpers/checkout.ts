@@ -51,19 +51,30 @@ export const ADDRESS = {
   postal_code: "12345",
 }
 
-/**
- * The storefront's checkout, step by step through the Store API: address, the cheapest
- * shipping option, a payment session with `provider_id`, then complete.
- */
-export async function checkout(api: Api, cartId: string, headers: Record<string, string>, provider_id = "pp_system_default") {
+/** Lots that close in 5 s with no soft close, so a test controls exactly who wins. */
+export const QUICK_LOT = { duration_seconds: 5, soft_close_seconds: 0 }
+
+/** The storefront's first checkout steps: address, then the cheapest shipping option. */
+export async function addressAndShipping(api: Api, cartId: string, headers: Record<string, string>) {
   await api.post(`/store/carts/${cartId}`, { shipping_address: ADDRESS, billing_address: ADDRESS }, { headers })
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
+}
+
+/** A payment collection for the cart and a session with `provider_id`; returns the session. */
+export async function openPaymentSession(api: Api, cartId: string, headers: Record<string, string>, provider_id: string) {
   const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-  await api.post(
+  const { data } = await api.post(
     `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
     { provider_id },
     { headers }
   )
+  return data.payment_collection.payment_sessions[0] as { id: string; data: Record<string, any> }
+}
+
+/** The whole checkout through the Store API: address, shipping, a payment session, complete. */
+export async function checkout(api: Api, cartId: string, headers: Record<string, string>, provider_id = "pp_system_default") {
+  await addressAndShipping(api, cartId, headers)
+  await openPaymentSession(api, cartId, headers, provider_id)
   return attempt(api.post(`/store/carts/${cartId}/complete`, {}, { headers }))
 }

@@ -200,11 +200,6 @@ export class FakeStripe {
     }
     return ok(this.authorizeOnSession(intent.id))
   }
-
-  /** PaymentIntents confirmed (charged or authorized) for a Medusa payment session. */
-  chargesFor(sessionId: string): Intent[] {
-    return [...this.intents.values()].filter((i) => i.metadata.session_id === sessionId && i.confirmations > 0)
-  }
 }
 
 function ok(body: unknown): Reply {

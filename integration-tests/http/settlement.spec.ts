@@ -3,12 +3,9 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import liveSettlement from "../../src/jobs/live-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import { bid, createLot, sleep } from "../helpers/auctions"
-import { attempt, checkout, demoShop, waitFor } from "../helpers/checkout"
+import { attempt, checkout, demoShop, QUICK_LOT, waitFor } from "../helpers/checkout"
 
 jest.setTimeout(180_000)
-
-/** Lots that close in 5 s with no soft close, so a test controls exactly who wins. */
-const QUICK = { duration_seconds: 5, soft_close_seconds: 0 }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -48,7 +45,7 @@ medusaIntegrationTestRunner({
     describe("from hammer to order", () => {
       it("should put the won lot in the winner's cart at the hammer price, and mark it paid when the order is placed", async () => {
         const [A, B] = buyers
-        const id = await createLot(api, admin, { ...QUICK, product_variant_id: variantIds[0] })
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0] })
         expect((await bid(api, id, A.headers, { max_amount: 40 })).status).toBe(200)
         expect((await bid(api, id, B.headers, { amount: 20 })).status).toBe(200)
 
@@ -98,9 +95,9 @@ medusaIntegrationTestRunner({
       it("should bundle one buyer's wins in one show into one cart, even when the lots close together", async () => {
         const [A] = buyers
         const show_id = `show_${Date.now()}`
-        const first = await createLot(api, admin, { ...QUICK, show_id, product_variant_id: variantIds[0] })
-        const second = await createLot(api, admin, { ...QUICK, show_id, product_variant_id: variantIds[1] })
-        const custom = await createLot(api, admin, { ...QUICK, show_id, title: "Mystery pack" }) // no variant
+        const first = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[0] })
+        const second = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[1] })
+        const custom = await createLot(api, admin, { ...QUICK_LOT, show_id, title: "Mystery pack" }) // no variant
         await Promise.all([
           bid(api, first, A.headers, { amount: 10 }),
           bid(api, second, A.headers, { amount: 12 }),
@@ -119,18 +116,18 @@ medusaIntegrationTestRunner({
         expect(cart.items.find((i: any) => i.metadata.auction_id === custom)).toMatchObject({ title: "Mystery pack", variant_id: null })
 
         // A lot in no show is a separate cart; so is a win after the bundle became an order.
-        const solo = await createLot(api, admin, { ...QUICK, product_variant_id: variantIds[2] })
+        const solo = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[2] })
         await bid(api, solo, A.headers, { amount: 5 })
         expect((await offerWithCart(A, solo)).cart_id).not.toBe(o1.cart_id)
         expect((await checkout(api, o1.cart_id, A.headers)).data.type).toBe("order")
-        const late = await createLot(api, admin, { ...QUICK, show_id, product_variant_id: variantIds[3] })
+        const late = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[3] })
         await bid(api, late, A.headers, { amount: 5 })
         expect((await offerWithCart(A, late)).cart_id).not.toBe(o1.cart_id)
       })
 
       it("should refuse changing a won line's price or quantity, removing it, or adding a lot one did not win", async () => {
         const [A, B] = buyers
-        const id = await createLot(api, admin, { ...QUICK, product_variant_id: variantIds[0] })
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0] })
         await bid(api, id, A.headers, { amount: 9 })
         const offer = await offerWithCart(A, id)
         const line = (await cartOf(offer.cart_id, A)).items[0]
@@ -197,7 +194,7 @@ medusaIntegrationTestRunner({
       it("should offer the lot to the runner-up at their own highest bid when the winner does not pay, and block the winner", async () => {
         const [A, B, C] = buyers
         const id = await createLot(api, admin, {
-          ...QUICK,
+          ...QUICK_LOT,
           product_variant_id: variantIds[0],
           payment_window_seconds: 10,
           runner_up_depth: 1,
@@ -261,7 +258,7 @@ medusaIntegrationTestRunner({
           })
         }
         const [A] = buyers
-        const id = await createLot(api, admin, { ...QUICK, product_variant_id: variantIds[0], payment_window_seconds: 3700 })
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0], payment_window_seconds: 3700 })
         await bid(api, id, A.headers, { amount: 15 })
         const offer = await offerWithCart(A, id)
         // Due in ~61 min and the default reminder is 60 min before: it goes out within a minute.
@@ -279,7 +276,7 @@ medusaIntegrationTestRunner({
 
       it("should let the seller re-run a sold but unpaid lot, taking it out of the winner's cart", async () => {
         const [A] = buyers
-        const id = await createLot(api, admin, { ...QUICK, product_variant_id: variantIds[0] })
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0] })
         await bid(api, id, A.headers, { amount: 11 })
         const offer = await offerWithCart(A, id)
         const rerun = await api.post(`/admin/auctions/${id}/rerun`, {}, { headers: admin })

@@ -3,16 +3,23 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import { bid, createLot, sleep } from "../helpers/auctions"
-import { ADDRESS, attempt, demoShop, waitFor } from "../helpers/checkout"
+import {
+  ADDRESS,
+  addressAndShipping,
+  attempt,
+  demoShop,
+  openPaymentSession,
+  QUICK_LOT,
+  waitFor,
+} from "../helpers/checkout"
 import { FakeStripe } from "../helpers/fake-stripe"
 
 jest.setTimeout(180_000)
 
 /**
  * Medusa's Stripe provider (@medusajs/payment-stripe, pointed at a local server that speaks
- * the Stripe API) and Medusa's own webhook route. Lots close in 5 s with no soft close.
+ * the Stripe API) and Medusa's own webhook route.
  */
-const QUICK = { duration_seconds: 5, soft_close_seconds: 0 }
 const stripe = new FakeStripe()
 const stripePort = FakeStripe.reservePort()
 
@@ -57,15 +64,8 @@ medusaIntegrationTestRunner({
     }
 
     /** A payment session for the cart with Stripe, as the storefront opens it; returns its PaymentIntent id. */
-    async function openStripeSession(cartId: string, buyer: Buyer): Promise<string> {
-      const { data } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: buyer.headers })
-      const { data: withSession } = await api.post(
-        `/store/payment-collections/${data.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_stripe_stripe" },
-        { headers: buyer.headers }
-      )
-      return withSession.payment_collection.payment_sessions[0].data.id
-    }
+    const openStripeSession = async (cartId: string, buyer: Buyer) =>
+      (await openPaymentSession(api, cartId, buyer.headers, "pp_stripe_stripe")).data.id as string
 
     /**
      * The buyer saved `paymentMethod` in an earlier Stripe checkout (Stripe.js attached it to
@@ -86,16 +86,14 @@ medusaIntegrationTestRunner({
 
     /** The storefront's Stripe checkout up to Stripe.js's confirmation (the buyer enters a card). */
     async function payOnSession(cartId: string, buyer: Buyer): Promise<string> {
-      await api.post(`/store/carts/${cartId}`, { shipping_address: ADDRESS, billing_address: ADDRESS }, { headers: buyer.headers })
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers: buyer.headers })
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers: buyer.headers })
+      await addressAndShipping(api, cartId, buyer.headers)
       const intentId = await openStripeSession(cartId, buyer)
       stripe.authorizeOnSession(intentId)
       return intentId
     }
 
     const wonLot = async (buyer: Buyer, amount: number, variant = variantIds[0]) => {
-      const id = await createLot(api, admin, { ...QUICK, product_variant_id: variant })
+      const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variant })
       expect((await bid(api, id, buyer.headers, { amount })).status).toBe(200)
       return id
     }
@@ -143,8 +141,8 @@ medusaIntegrationTestRunner({
       const [A] = buyers
       await saveCard(A, "pm_card_visa")
       const show_id = `show_${Date.now()}`
-      const first = await createLot(api, admin, { ...QUICK, show_id, product_variant_id: variantIds[0] })
-      const second = await createLot(api, admin, { ...QUICK, show_id, product_variant_id: variantIds[1] })
+      const first = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[0] })
+      const second = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[1] })
       const coming = await createLot(api, admin, { show_id, scheduled_at: new Date(Date.now() + 3600_000).toISOString() }, { start: false })
       await bid(api, first, A.headers, { amount: 10 })
       await bid(api, second, A.headers, { amount: 20 })

@@ -3,15 +3,13 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import { LiveSettlementEvents } from "../modules/auctions/events"
 import type AuctionsModuleService from "../modules/auctions/service"
-import type { offerEventData } from "../lib/settlement/settle"
-
-type OfferEvent = ReturnType<typeof offerEventData> & { reason?: string | null }
+import type { OfferEventData } from "../lib/settlement/settle"
 
 /**
  * Tells staff in the Admin's notification panel (Medusa's `feed` channel) when a sold lot needs
  * them: a buyer let it lapse, or an automatic charge failed.
  */
-export default async function settlementAdminFeed({ event, container }: SubscriberArgs<OfferEvent>) {
+export default async function settlementAdminFeed({ event, container }: SubscriberArgs<OfferEventData>) {
   const offer = event.data
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
   const [lot] = await auctions.listAuctions({ id: offer.auction_id })

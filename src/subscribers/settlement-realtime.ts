@@ -3,10 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import { LiveSettlementEvents } from "../modules/auctions/events"
 import type AuctionsModuleService from "../modules/auctions/service"
-import type { offerEventData } from "../lib/settlement/settle"
+import type { OfferEventData } from "../lib/settlement/settle"
 import type { PrivateNoticeEvent } from "../realtime/contract/transport"
-
-type OfferEvent = ReturnType<typeof offerEventData> & { charge_status?: string; reason?: string | null }
 
 const SOCKET_EVENTS: Record<string, PrivateNoticeEvent> = {
   [LiveSettlementEvents.PAYMENT_DUE]: "auction:payment_due",
@@ -19,7 +17,7 @@ const SOCKET_EVENTS: Record<string, PrivateNoticeEvent> = {
  * Tells the buyer, live: "this lot is in your cart, pay by…", reminders, a failed charge, a
  * lapsed lot. Through the sidecars to `user:<customer id>`, so a viewer still in the show sees it.
  */
-export default async function settlementRealtime({ event, container }: SubscriberArgs<OfferEvent>) {
+export default async function settlementRealtime({ event, container }: SubscriberArgs<OfferEventData>) {
   const o = event.data
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
   try {

@@ -10,9 +10,9 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
 import { LiveSettlementEvents } from "../../modules/auctions/events"
-import type { OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
-import { markPaid, offerEventData } from "./settle"
+import { defaultShippingAddress } from "./address"
+import { emit, markPaid } from "./settle"
 
 /**
  * Charges won lots to the buyer's saved card, off-session (Stripe), once per cart:
@@ -23,19 +23,14 @@ import { markPaid, offerEventData } from "./settle"
  */
 export async function chargeSavedPaymentMethods(container: MedusaContainer): Promise<void> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
-  const { autoChargeProviderId: providerId } = await auctions.getSettlementOptions()
+  const { autoChargeProviderId: providerId } = (await auctions.getOptions()).settlement
   const [provider] = await container
     .resolve(Modules.PAYMENT)
     .listPaymentProviders({ id: providerId, is_enabled: true })
   if (!provider) {
     return // no card provider configured: buyers pay at checkout
   }
-  const untried = await auctions.listPendingOffersWithCart({ uncharged: true })
-  const showIds = [...new Set(untried.map((o) => o.show_id).filter((id): id is string => !!id))]
-  const running = new Set(await auctions.listRunningShows(showIds))
-  const cartIds = new Set(untried.filter((o) => !o.show_id || !running.has(o.show_id)).map((o) => o.cart_id!))
-
-  for (const cartId of cartIds) {
+  for (const cartId of await auctions.listChargeableCarts()) {
     const claimed = await auctions.claimCartCharge(cartId)
     if (!claimed.length) {
       continue // another process has it
@@ -43,16 +38,16 @@ export async function chargeSavedPaymentMethods(container: MedusaContainer): Pro
     const outcome = await chargeCart(container, cartId, claimed[0].customer_id, providerId).catch(
       (err: Error): ChargeOutcome => ({ status: "failed", error: err.message })
     )
-    await auctions.recordCartCharge(
-      claimed.map((o) => o.id),
-      outcome
-    )
+    await auctions.recordCartCharge(claimed.map((o) => o.id), outcome)
     if (outcome.status === "succeeded") {
       for (const offer of claimed) {
         await markPaid(container, offer.id, outcome.order_id!)
       }
     } else if (outcome.status !== "no_saved_method") {
-      await emitChargeFailed(container, claimed, outcome)
+      await emit(container, LiveSettlementEvents.CHARGE_FAILED, claimed, {
+        charge_status: outcome.status,
+        reason: outcome.error ?? null,
+      })
     }
   }
 }
@@ -86,9 +81,9 @@ async function chargeCart(
     return { status: "no_saved_method" }
   }
 
-  const ready = await prepareCart(container, cartId, customer)
-  if (ready) {
-    return ready
+  const cannotShip = await addAddressAndShipping(container, cartId, customer)
+  if (cannotShip) {
+    return cannotShip
   }
   const { data: carts } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
   let collectionId: string | undefined = carts[0]?.payment_collection?.id
@@ -125,7 +120,7 @@ function refusal(session: { status?: string; data?: Record<string, any> | null }
 }
 
 /** Address (the buyer's default) and the cheapest shipping option, where the cart lacks them. */
-async function prepareCart(
+async function addAddressAndShipping(
   container: MedusaContainer,
   cartId: string,
   customer: { addresses?: Record<string, any>[] }
@@ -138,12 +133,10 @@ async function prepareCart(
   })
   const cart = data[0]
   if (!cart.shipping_address?.id) {
-    const address = customer.addresses?.find((a) => a.is_default_shipping) ?? customer.addresses?.[0]
-    if (!address) {
+    const shipping_address = defaultShippingAddress(customer.addresses)
+    if (!shipping_address) {
       return { status: "failed", error: "The buyer has no address to ship to: they check out themselves." }
     }
-    const keys = ["first_name", "last_name", "company", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone"]
-    const shipping_address = Object.fromEntries(keys.filter((k) => address[k] != null).map((k) => [k, address[k]]))
     await updateCartWorkflow(container).run({ input: { id: cartId, shipping_address } })
   }
   if (!cart.shipping_methods?.length) {
@@ -158,14 +151,4 @@ async function prepareCart(
     }
   }
   return null
-}
-
-async function emitChargeFailed(container: MedusaContainer, offers: OfferRow[], outcome: ChargeOutcome) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  await eventBus.emit(
-    offers.map((o) => ({
-      name: LiveSettlementEvents.CHARGE_FAILED,
-      data: { ...offerEventData(o), charge_status: outcome.status, reason: outcome.error ?? null },
-    }))
-  )
 }

@@ -25,7 +25,7 @@ export async function settleOnce(container: MedusaContainer): Promise<void> {
     await reconcilePaidCarts(container)
   }
   await emit(container, LiveSettlementEvents.PAYMENT_REMINDER, await auctions.claimDueReminders())
-  if ((await auctions.getSettlementOptions()).autoCharge) {
+  if ((await auctions.getOptions()).settlement.autoCharge) {
     await chargeSavedPaymentMethods(container)
   }
 }

@@ -3,9 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { deleteLineItemsWorkflow } from "@medusajs/medusa/core-flows"
 import { LiveSettlementEvents } from "../../modules/auctions/events"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
-import type { OfferRow } from "../../modules/auctions/lib/settlement"
+import { OFFER_BATCH, type OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
-import { OFFER_BATCH } from "../../modules/auctions/service"
 import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
 import { LOT_LINE_KEYS } from "./lot-lines"
 
@@ -26,12 +25,20 @@ export function offerEventData(offer: OfferRow) {
   }
 }
 
-export async function emit(container: MedusaContainer, name: string, offers: OfferRow[]): Promise<void> {
+/** A settlement event's data: the offer, plus what some events add (a failed charge's outcome). */
+export type OfferEventData = ReturnType<typeof offerEventData> & { charge_status?: string; reason?: string | null }
+
+export async function emit(
+  container: MedusaContainer,
+  name: string,
+  offers: OfferRow[],
+  extra: Partial<OfferEventData> = {}
+): Promise<void> {
   if (!offers.length) {
     return
   }
   const eventBus: IEventBusModuleService = container.resolve(Modules.EVENT_BUS)
-  await eventBus.emit(offers.map((o) => ({ name, data: offerEventData(o) })))
+  await eventBus.emit(offers.map((o) => ({ name, data: { ...offerEventData(o), ...extra } })))
 }
 
 function auctionsOf(container: MedusaContainer): AuctionsModuleService {

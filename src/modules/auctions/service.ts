@@ -9,20 +9,21 @@ import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publis
 import { placeBid, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
 import {
+  claimCartCharge,
   claimDueReminders,
   expireOffer,
+  listChargeableCarts,
+  listOffersWithoutCart,
   listOverdueOffers,
+  listPendingOffersWithCart,
   markOfferPaid,
   openSettlements,
+  recordCartCharge,
   type ExpiryResult,
   type OfferRow,
   type PaidResult,
-  type SettlementDefaults,
 } from "./lib/settlement"
 import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "./models"
-
-/** Offers handled per settlement query (a pass keeps going while batches come back full). */
-export const OFFER_BATCH = 100
 
 export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer }) {
   protected readonly options_: LiveCommerceOptions
@@ -175,7 +176,7 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
   /** Sold lots without a settlement get their winner's offer (see lib/settlement.ts). */
   @InjectManager()
   async openSettlements(auctionId?: string, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    return openSettlements(this.knex_(sharedContext), this.settlementDefaults_(), auctionId)
+    return openSettlements(this.knex_(sharedContext), this.options_.settlement, auctionId)
   }
 
   @InjectManager()
@@ -186,7 +187,7 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
   /** Forfeits an overdue offer and offers the lot to the next runner-up, if any. */
   @InjectManager()
   async expireOffer(offerId: string, @MedusaContext() sharedContext: Context = {}): Promise<ExpiryResult | null> {
-    return expireOffer(this.knex_(sharedContext), offerId, this.settlementDefaults_())
+    return expireOffer(this.knex_(sharedContext), offerId, this.options_.settlement)
   }
 
   @InjectManager()
@@ -200,53 +201,34 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
 
   @InjectManager()
   async claimDueReminders(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    return claimDueReminders(this.knex_(sharedContext), this.settlementDefaults_())
+    return claimDueReminders(this.knex_(sharedContext), this.options_.settlement)
   }
 
   /** Pending offers whose cart is still to be made (a failed attempt is retried up to 5 times). */
   @InjectManager()
   async listOffersWithoutCart(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    const rows = await this.knex_(sharedContext)("live_lot_offer")
-      .where({ status: "pending", cart_id: null, deleted_at: null })
-      .where("cart_attempts", "<", 5)
-      .orderBy("created_at")
-      .limit(OFFER_BATCH)
-    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+    return listOffersWithoutCart(this.knex_(sharedContext))
   }
 
-  /**
-   * Pending offers that have a cart, oldest first: all of them (to reconcile with orders, a page
-   * at a time), or only those never charged (`uncharged`).
-   */
+  /** Pending offers that have a cart, oldest first, a page at a time (to reconcile with orders). */
   @InjectManager()
   async listPendingOffersWithCart(
-    filter: { uncharged?: boolean; skip?: number; take?: number } = {},
+    page: { skip: number; take: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OfferRow[]> {
-    const query = this.knex_(sharedContext)("live_lot_offer")
-      .where({ status: "pending", deleted_at: null })
-      .whereNotNull("cart_id")
-      .orderBy([{ column: "created_at" }, { column: "id" }])
-      .offset(filter.skip ?? 0)
-      .limit(filter.take ?? 500)
-    if (filter.uncharged) {
-      query.whereNull("charge_status")
-    }
-    const rows = await query
-    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+    return listPendingOffersWithCart(this.knex_(sharedContext), page)
   }
 
-  /**
-   * Claims a cart's pending offers for one off-session charge attempt: only the caller that
-   * flips them from "never tried" gets them, so a cart is charged at most once automatically.
-   */
+  /** Carts whose lots may be charged off-session now (see lib/settlement.ts). */
+  @InjectManager()
+  async listChargeableCarts(@MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return listChargeableCarts(this.knex_(sharedContext))
+  }
+
+  /** Claims a cart's never-charged offers for one off-session charge attempt (see lib/settlement.ts). */
   @InjectManager()
   async claimCartCharge(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    const rows = await this.knex_(sharedContext)("live_lot_offer")
-      .where({ cart_id: cartId, status: "pending", charge_status: null, deleted_at: null })
-      .update({ charge_status: "processing", updated_at: this.knex_(sharedContext).raw("clock_timestamp()") })
-      .returning("*")
-    return rows.map((r: OfferRow) => ({ ...r, amount: Number(r.amount) }))
+    return claimCartCharge(this.knex_(sharedContext), cartId)
   }
 
   /** The outcome of a claimed charge, on the offers that were claimed for it. */
@@ -256,42 +238,7 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     outcome: { status: string; error?: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await this.knex_(sharedContext)("live_lot_offer")
-      .whereIn("id", offerIds)
-      .update({
-        charge_status: outcome.status,
-        charge_error: outcome.error?.slice(0, 1000) ?? null,
-        updated_at: this.knex_(sharedContext).raw("clock_timestamp()"),
-      })
-  }
-
-  /** Shows among `showIds` that still have a scheduled or live lot. */
-  @InjectManager()
-  async listRunningShows(showIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    if (!showIds.length) {
-      return []
-    }
-    const rows = await this.knex_(sharedContext)("live_auction")
-      .distinct("show_id")
-      .whereIn("show_id", showIds)
-      .whereIn("status", ["scheduled", "live"])
-      .whereNull("deleted_at")
-    return rows.map((r: { show_id: string }) => r.show_id)
-  }
-
-  /** The settlement settings of lots, with the plugin's defaults filled in. */
-  async getSettlementOptions(): Promise<LiveCommerceOptions["settlement"]> {
-    return this.options_.settlement
-  }
-
-  protected settlementDefaults_(): SettlementDefaults {
-    const s = this.options_.settlement
-    return {
-      paymentWindowSeconds: s.paymentWindowSeconds,
-      runnerUpDepth: s.runnerUpDepth,
-      runnerUpWindowSeconds: s.runnerUpWindowSeconds,
-      reminderSecondsBeforeDue: s.reminderSecondsBeforeDue,
-    }
+    await recordCartCharge(this.knex_(sharedContext), offerIds, outcome)
   }
 
   /**

@@ -7,12 +7,16 @@ import { generateEntityId } from "@medusajs/framework/utils"
  * at once: each transition happens exactly once.
  */
 
+/** The plugin's `settlement` options this needs (lots may override the window and the depth). */
 export type SettlementDefaults = {
   paymentWindowSeconds: number
   runnerUpDepth: number
   runnerUpWindowSeconds: number | null
   reminderSecondsBeforeDue: number[]
 }
+
+/** Offers handled per query (a settlement pass keeps going while batches come back full). */
+export const OFFER_BATCH = 100
 
 export type OfferRow = {
   id: string
@@ -35,8 +39,6 @@ export type OfferRow = {
   paid_at: Date | null
   closed_at: Date | null
 }
-
-const OFFER_COLUMNS = "o.*"
 
 function toOffer(row: Record<string, any>): OfferRow {
   return { ...row, amount: Number(row.amount) } as OfferRow
@@ -104,7 +106,7 @@ export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctio
 /** Pending offers past their deadline, oldest first. */
 export async function listOverdueOffers(knex: Knex, limit = 100): Promise<OfferRow[]> {
   const { rows } = await knex.raw(
-    `select ${OFFER_COLUMNS} from live_lot_offer o
+    `select o.* from live_lot_offer o
      where o.status = 'pending' and o.due_at <= clock_timestamp() and o.deleted_at is null
      order by o.due_at limit ?`,
     [limit]
@@ -261,4 +263,68 @@ export async function cancelPendingOffers(trx: Knex.Transaction, auctionId: stri
     [auctionId]
   )
   return rows.map(toOffer)
+}
+
+/** Pending offers whose cart is still to be made; an offer whose cart failed 5 times is left to staff. */
+export async function listOffersWithoutCart(knex: Knex): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
+    .where({ status: "pending", cart_id: null, deleted_at: null })
+    .where("cart_attempts", "<", 5)
+    .orderBy("created_at")
+    .limit(OFFER_BATCH)
+  return rows.map(toOffer)
+}
+
+/** Pending offers that have a cart, oldest first, a page at a time. */
+export async function listPendingOffersWithCart(knex: Knex, page: { skip: number; take: number }): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
+    .where({ status: "pending", deleted_at: null })
+    .whereNotNull("cart_id")
+    .orderBy([{ column: "created_at" }, { column: "id" }])
+    .offset(page.skip)
+    .limit(page.take)
+  return rows.map(toOffer)
+}
+
+/**
+ * Carts ready for an off-session charge: pending offers never charged, outside a show or in a
+ * show with no scheduled or live lot left (its wins are charged, and ship, together).
+ */
+export async function listChargeableCarts(knex: Knex): Promise<string[]> {
+  const { rows } = await knex.raw(
+    `select o.cart_id from live_lot_offer o
+     where o.status = 'pending' and o.cart_id is not null and o.charge_status is null and o.deleted_at is null
+       and (o.show_id is null or not exists (
+         select 1 from live_auction l where l.show_id = o.show_id and l.status in ('scheduled', 'live')
+           and l.deleted_at is null))
+     group by o.cart_id order by min(o.created_at) limit ?`,
+    [OFFER_BATCH]
+  )
+  return rows.map((r: { cart_id: string }) => r.cart_id)
+}
+
+/**
+ * Claims a cart's pending offers for one off-session charge attempt: only the caller that flips
+ * them from "never tried" gets them, so a cart is charged at most once automatically.
+ */
+export async function claimCartCharge(knex: Knex, cartId: string): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
+    .where({ cart_id: cartId, status: "pending", charge_status: null, deleted_at: null })
+    .update({ charge_status: "processing", updated_at: knex.raw("clock_timestamp()") })
+    .returning("*")
+  return rows.map(toOffer)
+}
+
+export async function recordCartCharge(
+  knex: Knex,
+  offerIds: string[],
+  outcome: { status: string; error?: string | null }
+): Promise<void> {
+  await knex("live_lot_offer")
+    .whereIn("id", offerIds)
+    .update({
+      charge_status: outcome.status,
+      charge_error: outcome.error?.slice(0, 1000) ?? null,
+      updated_at: knex.raw("clock_timestamp()"),
+    })
 }

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { defaultShippingAddress } from "../../../lib/settlement/address"
 import { LOT_LINE_KEYS } from "../../../lib/settlement/lot-lines"
 import { AUCTIONS_MODULE } from "../../../modules/auctions"
 import type AuctionsModuleService from "../../../modules/auctions/service"
@@ -42,9 +43,12 @@ export const prepareLotCartStep = createStep(
     const customer = await container.resolve(Modules.CUSTOMER).retrieveCustomer(offer.customer_id, {
       relations: ["addresses"],
     })
-    const regionId = await findRegion(container, lot.region_id, offer.currency_code)
-    const salesChannelId = lot.sales_channel_id ?? (await defaultSalesChannel(container))
-    const address = customer.addresses?.find((a) => a.is_default_shipping) ?? customer.addresses?.[0]
+    const [store] = await container
+      .resolve(Modules.STORE)
+      .listStores({}, { select: ["default_region_id", "default_sales_channel_id"] })
+    const regionId = await findRegion(container, lot.region_id, offer.currency_code, store)
+    const salesChannelId = lot.sales_channel_id ?? store?.default_sales_channel_id ?? null
+    const address = defaultShippingAddress(customer.addresses)
 
     const plan: LotCartPlan = {
       offer_id: offer.id,
@@ -55,7 +59,7 @@ export const prepareLotCartStep = createStep(
         customer_id: customer.id,
         email: customer.email,
         currency_code: offer.currency_code,
-        ...(address ? { shipping_address: shippingAddress(address) } : {}),
+        ...(address ? { shipping_address: address } : {}),
         metadata: { live_show_id: offer.show_id },
       },
       item: {
@@ -75,22 +79,21 @@ export const prepareLotCartStep = createStep(
 )
 
 /** The lot's region, else the store's default region, else any region in the lot's currency. */
-async function findRegion(container: MedusaContainer, regionId: string | null, currency: string): Promise<string> {
+async function findRegion(
+  container: MedusaContainer,
+  regionId: string | null,
+  currency: string,
+  store: { default_region_id?: string | null } | undefined
+): Promise<string> {
   if (regionId) {
     return regionId
   }
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_region_id"] })
   const regions = await container.resolve(Modules.REGION).listRegions({ currency_code: currency })
   const region = regions.find((r) => r.id === store?.default_region_id) ?? regions[0]
   if (!region) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No region sells in ${currency.toUpperCase()}: set the lot's region_id.`)
   }
   return region.id
-}
-
-async function defaultSalesChannel(container: MedusaContainer): Promise<string | null> {
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_sales_channel_id"] })
-  return store?.default_sales_channel_id ?? null
 }
 
 async function findBundleCart(
@@ -114,9 +117,4 @@ async function findBundleCart(
   const carts = await container.resolve(Modules.CART).listCarts({ id: cartIds, region_id: regionId })
   // Completed carts are orders already: a new win starts a new cart.
   return carts.find((c) => !c.completed_at)?.id ?? null
-}
-
-function shippingAddress(a: Record<string, any>) {
-  const keys = ["first_name", "last_name", "company", "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone"]
-  return Object.fromEntries(keys.filter((k) => a[k] != null).map((k) => [k, a[k]]))
 }
