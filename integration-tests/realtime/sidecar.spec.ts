@@ -2,7 +2,7 @@ import jwt from "jsonwebtoken"
 import WebSocket from "ws"
 import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
-import { createOutboxReader } from "../../src/realtime/transport/outbox-reader"
+import { createOutboxReader, type OutboxReader } from "../../src/realtime/transport/outbox-reader"
 import type { PublishedEvent } from "../../src/realtime/contract"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
@@ -276,6 +276,42 @@ describe("realtime sidecar", () => {
     await seen.until("auction:flood", published, 20_000)
     expect(chainBreaks(seen.events("auction:flood"))).toEqual([])
     expect(healthy.connected).toBe(true)
+  })
+})
+
+describe("realtime sidecar whose event log is ahead of its transport", () => {
+  it("still sends a private notice when the log already held the event it arrives with", async () => {
+    // A lot new to this sidecar is primed from the log, which can already hold the bid whose
+    // NOTIFY or Redis message is still on its way (the outbox row commits first).
+    const won = {
+      auction_id: "early",
+      seq: 2,
+      name: "live_auction.closed",
+      payload: { status: "sold", winner_customer_id: "cus_w", hammer_price: 9, currency_code: "usd", server_time: new Date().toISOString() },
+    }
+    const started = { auction_id: "early", seq: 1, name: "live_auction.started", payload: { server_time: new Date().toISOString() } }
+    const reader: OutboxReader = {
+      tail: async () => [started, won],
+      after: async () => [],
+      close: async () => undefined,
+    }
+    const config = loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: SECRET })
+    const server = createRealtimeServer(config, { reader })
+    const base = `http://127.0.0.1:${await server.listen()}`
+    const winner = await viewer(base, sign({ actor_type: "customer", actor_id: "cus_w" }))
+    try {
+      await winner.emitWithAck("room:join", { room: "user:cus_w" })
+      const notice = next(winner, "auction:won")
+      server.publish(started) // the room is new here: primed from the log, which has seq 2 already
+      await new Promise((r) => setTimeout(r, 50))
+      server.publish(won)
+      expect(await notice).toMatchObject({ auction_id: "early", hammer_price: 9 })
+      const metrics = await (await fetch(`${base}/metrics`)).text()
+      expect(metrics).toMatch(/\nlive_realtime_duplicates_dropped_total 2\n/) // both live copies were in the log: not re-sent to the room
+    } finally {
+      winner.disconnect()
+      await server.close()
+    }
   })
 })
 

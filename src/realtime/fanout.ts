@@ -193,10 +193,11 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
       }
       for (const delivery of publicDeliveries(published)) {
         const stream = streamFor(delivery.room)
-        const isNew = delivery.room.startsWith("auction:") && stream.classify(delivery.seq) !== "duplicate"
+        const notify = delivery.room.startsWith("auction:") && delivery.seq > stream.notifiedThrough
         offer(stream, delivery)
-        if (isNew) {
-          // Private notices follow the lot's stream, so a duplicate never notifies twice.
+        if (notify) {
+          // Once per lot seq, from the live transport: a duplicate never notifies twice.
+          stream.notifiedThrough = delivery.seq
           privateDeliveries(published).forEach((d) => {
             io.local.to(d.room).emit(d.event, d.payload as never)
             metrics.eventsOut.inc(1)

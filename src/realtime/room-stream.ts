@@ -30,6 +30,11 @@ export class RoomStream {
   held: Delivery[] = []
   /** When reading the log last failed: gaps are then delivered as they are for a while. */
   catchUpFailedAt = 0
+  /**
+   * Highest seq whose private notices (outbid, won) went out. Separate from `received`: the log
+   * may hand this node an event before its live copy arrives, and the live copy must still notify.
+   */
+  notifiedThrough = 0
   private readonly log: DeliveredEvent[] = []
 
   constructor(
