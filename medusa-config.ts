@@ -159,6 +159,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/auctions", options: liveCommerceOptions },
+    { resolve: "./src/modules/streams" },
     ...redisModules,
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
     ...s3Module,

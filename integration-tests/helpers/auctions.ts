@@ -21,6 +21,15 @@ export async function createLot(
   return data.auction.id as string
 }
 
+/** Schedules a show through the Admin API (run by the calling admin) and, if asked, takes it live. */
+export async function createShow(api: Api, admin: Record<string, string>, settings: Record<string, unknown> = {}, { live = false } = {}) {
+  const { data } = await api.post("/admin/shows", { title: "Friday breaks", ...settings }, { headers: admin })
+  if (live) {
+    await api.post(`/admin/shows/${data.show.id}/go-live`, {}, { headers: admin })
+  }
+  return data.show.id as string
+}
+
 /** Places a bid and returns the response whatever its status. */
 export function bid(api: Api, id: string, headers: Record<string, string>, body: Record<string, unknown>) {
   return api

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import liveSettlement from "../../src/jobs/live-settlement"
 import { settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot, sleep } from "../helpers/auctions"
+import { bid, createLot, createShow, sleep } from "../helpers/auctions"
 import { attempt, checkout, demoShop, QUICK_LOT, waitFor } from "../helpers/checkout"
 
 jest.setTimeout(180_000)
@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
 
       it("should bundle one buyer's wins in one show into one cart, even when the lots close together", async () => {
         const [A] = buyers
-        const show_id = `show_${Date.now()}`
+        const show_id = await createShow(api, admin)
         const first = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[0] })
         const second = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[1] })
         const custom = await createLot(api, admin, { ...QUICK_LOT, show_id, title: "Mystery pack" }) // no variant

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot } from "../helpers/auctions"
+import { bid, createLot, createShow } from "../helpers/auctions"
 
 jest.setTimeout(120_000)
 
@@ -170,10 +170,11 @@ medusaIntegrationTestRunner({
 
     describe("GET /store/auctions", () => {
       it("should list visible lots by show and status, never drafts", async () => {
-        const live = await createLot(api, admin, { show_id: "show_1" })
-        await createLot(api, admin, { show_id: "show_1" }, { start: false })
-        await createLot(api, admin, { show_id: "show_2" })
-        const res = await api.get("/store/auctions?show_id=show_1", { headers: buyers[0].headers })
+        const [first, second] = [await createShow(api, admin), await createShow(api, admin)]
+        const live = await createLot(api, admin, { show_id: first })
+        await createLot(api, admin, { show_id: first }, { start: false })
+        await createLot(api, admin, { show_id: second })
+        const res = await api.get(`/store/auctions?show_id=${first}`, { headers: buyers[0].headers })
         expect(res.data.auctions.map((a: any) => a.id)).toEqual([live])
         const byStatus = await api.get("/store/auctions?status=live", { headers: buyers[0].headers })
         expect(byStatus.data.count).toBe(2)

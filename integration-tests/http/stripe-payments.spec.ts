@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot, sleep } from "../helpers/auctions"
+import { bid, createLot, createShow, sleep } from "../helpers/auctions"
 import {
   ADDRESS,
   addressAndShipping,
@@ -140,7 +140,7 @@ medusaIntegrationTestRunner({
     it("should charge a show's wins together, once the show has no lot left to run", async () => {
       const [A] = buyers
       await saveCard(A, "pm_card_visa")
-      const show_id = `show_${Date.now()}`
+      const show_id = await createShow(api, admin)
       const first = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[0] })
       const second = await createLot(api, admin, { ...QUICK_LOT, show_id, product_variant_id: variantIds[1] })
       const coming = await createLot(api, admin, { show_id, scheduled_at: new Date(Date.now() + 3600_000).toISOString() }, { start: false })

@@ -6,7 +6,7 @@ import { listenToPostgres, type Listener } from "../../src/realtime/transport/pg
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers } from "../helpers/actors"
 import { demoShop } from "../helpers/checkout"
-import { bid, createLot, sleep } from "../helpers/auctions"
+import { bid, createLot, createShow, sleep } from "../helpers/auctions"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
 jest.setTimeout(120_000)
@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
       const { url } = await sidecar()
       const admin = await adminHeaders(getContainer(), api)
       const [A, B] = await createBuyers(getContainer(), 2)
-      const show = `show_${Date.now()}`
+      const show = await createShow(api, admin)
       const id = await createLot(api, admin, { show_id: show }, { start: false })
 
       const lotViewer = await watch(url)

@@ -4,7 +4,7 @@ import { stopChild } from "../../scripts/lib/processes"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers } from "../helpers/actors"
 import { demoShop } from "../helpers/checkout"
-import { bid, createLot, sleep } from "../helpers/auctions"
+import { bid, createLot, createShow, sleep } from "../helpers/auctions"
 import { freePort, startRedis, startSidecarProcess, type SidecarProcess } from "../helpers/services"
 import { chainBreaks, next, record, viewer, type Viewer } from "../helpers/viewers"
 
@@ -86,7 +86,7 @@ medusaIntegrationTestRunner({
       const [a, b] = await twoSidecars()
       const admin = await adminHeaders(getContainer(), api)
       const [A, B] = await createBuyers(getContainer(), 2)
-      const show = `show_${Date.now()}`
+      const show = await createShow(api, admin)
       const id = await createLot(api, admin, { show_id: show, soft_close_seconds: 0, duration_seconds: 120 }, { start: false })
       const rooms = [`auction:${id}`, `show:${show}`]
 

@@ -1,2 +1,3 @@
 export * from "./auctions/workflows"
 export * from "./settlement/workflows"
+export * from "./streams/workflows"

@@ -35,6 +35,20 @@ export const AuctionErrorCodes = {
 
 export type AuctionErrorCode = (typeof AuctionErrorCodes)[keyof typeof AuctionErrorCodes]
 
+/** Machine codes for refused show actions (HTTP 400 `code`). */
+export const ShowErrorCodes = {
+  /** The show cannot move to the requested state from its current one. */
+  invalid_transition: "invalid_transition",
+  /** A show cannot end while one of its lots is still taking bids. */
+  show_has_live_lots: "show_has_live_lots",
+  /** Lots cannot be added to a show that ended or was cancelled. */
+  show_closed: "show_closed",
+  /** The seller named is not an admin user of this store. */
+  seller_not_found: "seller_not_found",
+} as const
+
+export type ShowErrorCode = (typeof ShowErrorCodes)[keyof typeof ShowErrorCodes]
+
 /** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {
   invalid_payload: "invalid_payload",

@@ -4,6 +4,7 @@ import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
 import { validateLotCheckoutStep, type ValidateLotCheckoutStepInput } from "./steps/validate-lot-checkout"
+import { validateLotShowsStep, type ValidateLotShowsStepInput } from "./steps/validate-lot-shows"
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
 export const createAuctionsWorkflowId = "live-create-auctions"
@@ -11,6 +12,7 @@ export const createAuctionsWorkflowId = "live-create-auctions"
 export const createAuctionsWorkflow = createWorkflow(createAuctionsWorkflowId, (input: CreateAuctionsStepInput) => {
   validateLotVariantsStep(input)
   validateLotCheckoutStep(input as ValidateLotCheckoutStepInput)
+  validateLotShowsStep(input as ValidateLotShowsStepInput)
   return new WorkflowResponse(createAuctionsStep(input))
 })
 
@@ -21,6 +23,8 @@ export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (in
   validateLotVariantsStep(lots)
   const places = transform({ input }, ({ input }) => [input.update as ValidateLotCheckoutStepInput[number]])
   validateLotCheckoutStep(places)
+  const shows = transform({ input }, ({ input }) => [input.update as ValidateLotShowsStepInput[number]])
+  validateLotShowsStep(shows)
   return new WorkflowResponse(updateAuctionStep(input))
 })
 

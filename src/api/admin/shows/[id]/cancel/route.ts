@@ -1,0 +1,3 @@
+import { transitionRoute } from "../../transition-route"
+
+export const POST = transitionRoute("cancel")

@@ -1,0 +1,8 @@
+import { defineLink } from "@medusajs/framework/utils"
+import UserModule from "@medusajs/medusa/user"
+import StreamsModule from "../modules/streams"
+
+/** The admin user who runs the show (read-only: the show stores the id). */
+export default defineLink({ linkable: StreamsModule.linkable.show, field: "seller_id" }, UserModule.linkable.user, {
+  readOnly: true,
+})
