@@ -34,7 +34,10 @@ const STREAM_EVENTS: EventName[] = ["bid:placed", "auction:started", "auction:ex
 export function record(socket: Viewer) {
   const byRoom = new Map<string, Received[]>()
   const viewerCounts = new Map<string, number>()
-  socket.on("show:viewers", (e) => viewerCounts.set(e.room, e.viewers))
+  socket.on("show:viewers", (e) => {
+    viewerCounts.set(e.room, e.viewers)
+    viewerCounts.set(`${e.room} ${e.show_id}`, e.viewers) // a seller room carries several shows
+  })
   for (const event of STREAM_EVENTS) {
     socket.on(event as never, ((payload: Received) => {
       const list = byRoom.get(payload.room) ?? []
@@ -45,12 +48,13 @@ export function record(socket: Viewer) {
   return {
     events: (room: string) => byRoom.get(room) ?? [],
     last: (room: string) => (byRoom.get(room) ?? []).at(-1)?.seq ?? 0,
-    /** Polls until the show room's last viewer count is `count`. */
-    untilViewers: async (room: string, count: number, timeoutMs = 10_000) => {
+    /** Polls until the room's last viewer count (of `showId`, in a seller room) is `count`. */
+    untilViewers: async (room: string, count: number, timeoutMs = 10_000, showId?: string) => {
+      const key = showId ? `${room} ${showId}` : room
       const deadline = Date.now() + timeoutMs
-      while (viewerCounts.get(room) !== count) {
+      while (viewerCounts.get(key) !== count) {
         if (Date.now() > deadline) {
-          throw new Error(`${room}: ${viewerCounts.get(room)} viewers, not ${count}, in ${timeoutMs} ms`)
+          throw new Error(`${key}: ${viewerCounts.get(key)} viewers, not ${count}, in ${timeoutMs} ms`)
         }
         await new Promise((r) => setTimeout(r, 20))
       }

@@ -19,10 +19,10 @@ medusaIntegrationTestRunner({
     const viewers: Viewer[] = []
 
     /** A sidecar on PostgreSQL, as `npm start` runs it: LISTEN/NOTIFY plus the outbox as its log. */
-    async function sidecar(): Promise<Sidecar> {
+    async function sidecar(env: Record<string, string> = {}): Promise<Sidecar> {
       const reader = createOutboxReader(dbConfig.clientUrl)
       const jwtSecret = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
-      const config = loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: jwtSecret })
+      const config = loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: jwtSecret, ...env })
       const server = createRealtimeServer(config, { reader })
       const port = await server.listen()
       const listener = await listenToPostgres(dbConfig.clientUrl, {
@@ -85,6 +85,46 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/store/carts/${notice.cart_id}`, { headers: A.headers })
       expect(data.cart.items.map((i: { metadata: Record<string, unknown> }) => i.metadata.auction_id)).toEqual([id])
       expect(loserNotices).toEqual(["auction:outbid"])
+    })
+
+    it("tells a seller, in their console room, how many watch each of their shows, and no one else's", async () => {
+      const { url } = await sidecar({ REALTIME_VIEWERS_INTERVAL_MS: "200" })
+      const seller = await adminHeaders(getContainer(), api)
+      const rival = await adminHeaders(getContainer(), api)
+      const sellerId = (await api.get("/admin/users/me", { headers: seller })).data.user.id
+      const token = (headers: Record<string, string>) => headers.authorization.slice("Bearer ".length)
+      const [main, side] = [await createShow(api, seller, { title: "Main" }), await createShow(api, seller, { title: "Side" })]
+      const theirs = await createShow(api, rival)
+      const room = `seller:${sellerId}`
+
+      const desk = await watch(url, token(seller))
+      const counts = record(desk)
+      const shows: string[] = []
+      desk.on("show:viewers", (e) => shows.push(e.show_id))
+      expect(await desk.emitWithAck("room:join", { room })).toMatchObject({ ok: true })
+      const intruder = await watch(url, token(rival))
+      expect(await intruder.emitWithAck("room:join", { room })).toMatchObject({ ok: false, error: { code: "unauthorized" } })
+
+      const audience: Viewer[] = []
+      for (const show of [main, main, side, theirs]) {
+        const v = await watch(url)
+        await v.emitWithAck("room:join", { room: `show:${show}` })
+        audience.push(v)
+      }
+      await counts.untilViewers(room, 2, 10_000, main)
+      await counts.untilViewers(room, 1, 10_000, side)
+
+      // A second console (another tab) is told the current counts as it joins.
+      const tab = await watch(url, token(seller))
+      const tabCounts = record(tab)
+      await tab.emitWithAck("room:join", { room })
+      await tabCounts.untilViewers(room, 2, 1000, main)
+
+      audience[0].disconnect()
+      audience[2].disconnect()
+      await counts.untilViewers(room, 1, 10_000, main)
+      await counts.untilViewers(room, 0, 10_000, side)
+      expect(shows).not.toContain(theirs)
     })
 
     it("delivers a bid over HTTP to the viewers of the lot and of its show, each with its room's seq, never a customer id", async () => {

@@ -82,6 +82,21 @@ medusaIntegrationTestRunner({
       expect(notices[0].cart_id).toBe(notices[1].cart_id)
     })
 
+    it("counts a show's viewers on one sidecar for its seller connected to the other", async () => {
+      const [a, b] = await twoSidecars()
+      const seller = await adminHeaders(getContainer(), api)
+      const sellerId = (await api.get("/admin/users/me", { headers: seller })).data.user.id
+      const show = await createShow(api, seller, {}, { live: true })
+      const desk = await viewer(b.url, seller.authorization.slice("Bearer ".length))
+      viewers.push(desk)
+      const counts = record(desk)
+      expect(await desk.emitWithAck("room:join", { room: `seller:${sellerId}` })).toMatchObject({ ok: true })
+      const [first] = [await watch(a.url, [`show:${show}`]), await watch(a.url, [`show:${show}`])]
+      await counts.untilViewers(`seller:${sellerId}`, 2, 10_000, show)
+      first.socket.disconnect()
+      await counts.untilViewers(`seller:${sellerId}`, 1, 10_000, show)
+    })
+
     it("two sidecar processes on Redis deliver every bid to viewers on both, count the show's viewers across them, and lose nothing when Redis restarts mid-stream", async () => {
       const [a, b] = await twoSidecars()
       const admin = await adminHeaders(getContainer(), api)

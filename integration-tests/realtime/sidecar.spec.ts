@@ -293,6 +293,7 @@ describe("realtime sidecar whose event log is ahead of its transport", () => {
     const reader: OutboxReader = {
       tail: async () => [started, won],
       after: async () => [],
+      showSellers: async () => new Map(),
       close: async () => undefined,
     }
     const config = loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: SECRET })

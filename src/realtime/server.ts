@@ -11,6 +11,7 @@ import { registerRoomHandlers } from "./handlers/rooms"
 import { registerTimeHandlers } from "./handlers/time"
 import { createMetrics, renderMetrics, type Gauge } from "./metrics"
 import { createPresence } from "./presence"
+import { createShowSellers } from "./show-sellers"
 import { sweepSlowConsumers } from "./slow-consumers"
 import { rooms, type PrivateNotice, type PublishedEvent } from "./contract"
 import type { OutboxReader } from "./transport/outbox-reader"
@@ -71,7 +72,9 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
     metrics,
     log: deps.log,
   })
-  const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl)
+  const reader = deps.reader
+  const sellers = reader ? createShowSellers((ids) => reader.showSellers(ids), deps.log) : undefined
+  const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl, sellers)
 
   io.use((socket, next) => {
     try {
@@ -93,7 +96,7 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
 
   const timers = [
     setInterval(() => sweepSlowConsumers(io, config.maxClientBufferBytes, metrics), SLOW_CONSUMER_SWEEP_MS),
-    setInterval(() => presence.tick(), config.viewersIntervalMs),
+    setInterval(() => void presence.tick(), config.viewersIntervalMs),
     setInterval(() => fanout.evictIdle(IDLE_STREAM_MS), 60_000),
   ]
   timers.forEach((t) => t.unref())

@@ -67,7 +67,11 @@ export interface ServerToClientEvents {
   "auction:cancelled": (event: AuctionCancelledEvent) => void
   /** An unsold lot is back as a fresh run. */
   "auction:rerun": (event: AuctionRerunEvent) => void
-  /** Live viewer count of a show (room `show:<id>`), sent when it changes. */
+  /**
+   * Live viewer count of a show, sent when it changes: to its viewers (room `show:<id>`) and to the
+   * seller running it (room `seller:<admin user id>`, one event per show being watched; 0 when the
+   * last viewer left). Sent on joining either room too.
+   */
   "show:viewers": (event: ShowViewersEvent) => void
   /** You were the leader and someone else now leads (room `user:<you>`). */
   "auction:outbid": (event: OutbidNotice) => void

@@ -46,6 +46,9 @@ export function registerRoomHandlers(socket: RealtimeSocket, fanout: Fanout, pre
       if (kind === "show") {
         socket.emit("show:viewers", { room, show_id: id, viewers: presence.viewers(id), server_time: new Date().toISOString() })
       }
+      if (kind === "seller") {
+        void presence.greetSeller(id)
+      }
       ack({
         ok: true,
         data: { room, seq: stream?.delivered ?? 0, replayed: missed?.length ?? 0, snapshot_required: missed === null },

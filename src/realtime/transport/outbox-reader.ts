@@ -7,6 +7,8 @@ export type OutboxReader = {
   after: (room: { kind: "auction" | "show"; id: string }, seq: number, limit: number) => Promise<PublishedEvent[]>
   /** A room's latest `limit` events, oldest first. */
   tail: (room: { kind: "auction" | "show"; id: string }, limit: number) => Promise<PublishedEvent[]>
+  /** Who runs each of these shows (admin user ids), for the sellers' `seller:<id>` rooms. */
+  showSellers: (showIds: string[]) => Promise<Map<string, string>>
   close: () => Promise<void>
 }
 
@@ -23,6 +25,9 @@ const QUERIES = {
     tail: `select * from (select ${COLUMNS} from live_auction_event where show_id = $1 and show_seq is not null and deleted_at is null order by show_seq desc limit $2) t order by show_seq`,
   },
 }
+
+// The streams module's shows (live_show): read, like the outbox, straight from Medusa's database.
+const SHOW_SELLERS = "select id, seller_id from live_show where id = any($1) and deleted_at is null"
 
 type Row = { auction_id: string; seq: number; name: string; payload: Record<string, unknown>; show_id: string | null; show_seq: number | null }
 
@@ -43,6 +48,10 @@ export function createOutboxReader(databaseUrl: string): OutboxReader {
     after: async (room, seq, limit) =>
       toEvents((await pool.query<Row>(QUERIES[room.kind].after, [room.id, seq, limit])).rows),
     tail: async (room, limit) => toEvents((await pool.query<Row>(QUERIES[room.kind].tail, [room.id, limit])).rows),
+    showSellers: async (showIds) => {
+      const { rows } = await pool.query<{ id: string; seller_id: string }>(SHOW_SELLERS, [showIds])
+      return new Map(rows.map((r) => [r.id, r.seller_id]))
+    },
     close: () => pool.end(),
   }
 }
