@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DEMO_PRODUCTS } from "../../scripts/seed/demo-data"
+import { DEMO_PRODUCTS, DEMO_SHOW_TITLE } from "../../scripts/seed/demo-data"
 import { seedDemo } from "../../scripts/seed/seed-demo"
 
 jest.setTimeout(180_000)
@@ -31,6 +31,11 @@ medusaIntegrationTestRunner({
         expect(admin.data.token).toEqual(expect.any(String))
         const me = await api.get("/admin/users/me", { headers: { authorization: `Bearer ${admin.data.token}` } })
         expect(me.data.user.email).toBe(first.admin.email)
+
+        const shows = await api.get("/admin/shows", { headers: { authorization: `Bearer ${admin.data.token}` } })
+        expect(shows.data.shows).toEqual([expect.objectContaining({ title: DEMO_SHOW_TITLE, seller_id: me.data.user.id, status: "scheduled" })])
+        const storeShows = await api.get("/store/shows", { headers })
+        expect(storeShows.data.shows.map((s: { title: string }) => s.title)).toEqual([DEMO_SHOW_TITLE])
 
         const buyer = await api.post("/auth/customer/emailpass", first.customer)
         const customer = await api.get("/store/customers/me", {

@@ -3,6 +3,7 @@
 export const DEMO_SALES_CHANNEL = "Live Commerce Demo"
 export const DEMO_API_KEY_TITLE = "Live Commerce Demo storefront"
 
+export const DEMO_SHOW_TITLE = "Friday night breaks (demo)"
 export const DEMO_ADMIN = { email: "admin@live-commerce.local", password: "live-commerce-admin" }
 export const DEMO_CUSTOMER = {
   email: "buyer@live-commerce.local",

@@ -27,8 +27,10 @@ import {
   DEMO_CUSTOMER,
   DEMO_PRODUCTS,
   DEMO_SALES_CHANNEL,
+  DEMO_SHOW_TITLE,
   placeholderImage,
 } from "./demo-data"
+import { createShowsWorkflow } from "../../src/workflows/streams/workflows"
 
 export type DemoSummary = {
   /** False when the demo data was already there (a restart). */
@@ -53,7 +55,8 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSummary>
   await createShipping(container, salesChannel.id, region.id)
   const categoryIds = await createCategories(container)
   await createProducts(container, salesChannel.id, categoryIds)
-  await createAccounts(container)
+  const sellerId = await createAccounts(container)
+  await createDemoShow(container, sellerId)
   // The key goes last: its existence marks a complete seed.
   const token = await createPublishableKey(container, salesChannel.id)
   return summary(true, token)
@@ -253,7 +256,7 @@ async function createAccounts(container: MedusaContainer) {
   if (!admin.success || !admin.authIdentity) {
     throw new Error(`seed: could not register the demo admin: ${admin.error}`)
   }
-  await createUserAccountWorkflow(container).run({
+  const { result: user } = await createUserAccountWorkflow(container).run({
     input: { authIdentityId: admin.authIdentity.id, userData: { email: DEMO_ADMIN.email } },
   })
 
@@ -272,6 +275,21 @@ async function createAccounts(container: MedusaContainer) {
         last_name: DEMO_CUSTOMER.last_name,
       },
     },
+  })
+  return user.id
+}
+
+/** A show run by the demo admin, scheduled for tomorrow, for lots to be added to. */
+async function createDemoShow(container: MedusaContainer, sellerId: string) {
+  await createShowsWorkflow(container).run({
+    input: [
+      {
+        title: DEMO_SHOW_TITLE,
+        description: "Add lots to this show in the Admin API, go live, and watch the bids on the show's room.",
+        seller_id: sellerId,
+        scheduled_at: new Date(Date.now() + 24 * 3600_000),
+      },
+    ],
   })
 }
 
