@@ -23,6 +23,16 @@ medusaIntegrationTestRunner({
     const post = (url: string, body: unknown = {}) => attempt(api.post(url, body, { headers: admin }))
     const adminShow = async (id: string) => (await api.get(`/admin/shows/${id}`, { headers: admin })).data.show
     const userId = async (headers: Record<string, string>) => (await api.get("/admin/users/me", { headers })).data.user.id
+    const adminLot = async (id: string) => (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
+    const waitForStatus = async (id: string, status: string, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs
+      while ((await adminLot(id)).status !== status) {
+        if (Date.now() > deadline) {
+          throw new Error(`lot ${id} not ${status} within ${timeoutMs} ms`)
+        }
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
     const showCount = async () => (await api.get("/admin/shows?limit=1", { headers: admin })).data.count
 
     describe("POST /admin/shows", () => {
@@ -95,9 +105,66 @@ medusaIntegrationTestRunner({
         expect(late.status).toBe(400)
         expect(late.data.code).toBe("show_closed")
         const nowhere = await post("/admin/auctions", { title: "Lost lot", currency_code: "usd", starting_price: 5, show_id: "show_missing" })
-        expect(nowhere.status).toBe(404)
+        expect(nowhere.status).toBe(400)
+        expect(nowhere.data.code).toBe("show_not_found")
         expect((await api.get(`/admin/auctions?show_id=${id}`, { headers: admin })).data.count).toBe(lots)
         expect((await adminShow(id)).title).toBe("Friday breaks")
+      })
+
+      it("should cancel the lots still lined up when a show ends, and start none in it afterwards", async () => {
+        const id = await createShow(api, admin, {}, { live: true })
+        const soon = new Date(Date.now() + 3600_000).toISOString()
+        const lined = await createLot(api, admin, { show_id: id, scheduled_at: soon }, { start: false })
+        const draft = await createLot(api, admin, { show_id: id }, { start: false })
+        const sold = await createLot(api, admin, { show_id: id, duration_seconds: 5, soft_close_seconds: 0 })
+        expect((await bid(api, sold, buyers[0].headers, { amount: 5 })).status).toBe(200)
+        await waitForStatus(sold, "sold")
+
+        const ended = await post(`/admin/shows/${id}/end`)
+        expect(ended.status).toBe(200)
+        expect(ended.data.cancelled_lots).toEqual([lined])
+        expect((await adminLot(lined)).status).toBe("cancelled")
+        expect((await adminLot(draft)).status).toBe("draft")
+        expect((await adminLot(sold)).status).toBe("sold")
+
+        // Nothing runs in a show that is over: not the draft, not a re-run of the cancelled lot.
+        for (const [url, body] of [
+          [`/admin/auctions/${draft}/start`, {}],
+          [`/admin/auctions/${lined}/rerun`, {}],
+          [`/admin/auctions/${draft}`, { scheduled_at: soon }],
+        ] as const) {
+          const refused = await post(url, body)
+          expect(refused.status).toBe(400)
+          expect(refused.data.code).toBe("show_closed")
+        }
+        expect((await adminLot(draft)).status).toBe("draft")
+        expect((await adminLot(lined)).status).toBe("cancelled")
+        // The draft can leave the show, and then run on its own; cancelling is always allowed.
+        const moved = await post(`/admin/auctions/${draft}`, { show_id: null })
+        expect(moved.status).toBe(200)
+        expect(moved.data.auction.show_id).toBeNull()
+        expect((await post(`/admin/auctions/${draft}/start`)).status).toBe(200)
+        expect((await post(`/admin/auctions/${draft}/cancel`)).status).toBe(200)
+      })
+
+      it("should let a lot start or a show end, never both, when they race", async () => {
+        for (let round = 0; round < 3; round++) {
+          const id = await createShow(api, admin, {}, { live: true })
+          const lot = await createLot(api, admin, { show_id: id }, { start: false })
+          const [start, end] = await Promise.all([post(`/admin/auctions/${lot}/start`), post(`/admin/shows/${id}/end`)])
+          const show = await adminShow(id)
+          const state = (await adminLot(lot)).status
+          if (start.status === 200) {
+            // The lot started first: the show stays on air around it.
+            expect(end.data.code).toBe("show_has_live_lots")
+            expect([show.status, state]).toEqual(["live", "live"])
+            await post(`/admin/auctions/${lot}/cancel`)
+          } else {
+            expect(start.data.code).toBe("show_closed")
+            expect(end.status).toBe(200)
+            expect([show.status, state]).toEqual(["ended", "draft"])
+          }
+        }
       })
 
       it("should move a lot only into a show that is open, and link lots to shows and shows to their seller (user) in Query", async () => {
@@ -141,7 +208,9 @@ medusaIntegrationTestRunner({
         expect(page.data.show.auctions[0]).toMatchObject({ current_price: 5, seq: expect.any(Number) })
 
         expect((await attempt(api.get(`/store/shows/${cancelled}`, { headers: store }))).status).toBe(404)
-        expect((await attempt(api.get("/store/shows?status=bogus", { headers: store }))).status).toBe(400)
+        for (const bad of ["/store/shows?status=bogus", "/store/shows?status=cancelled", `/store/shows/${live}?expand=seller`]) {
+          expect((await attempt(api.get(bad, { headers: store }))).status).toBe(400)
+        }
         expect((await attempt(api.get("/store/shows", {}))).status).toBe(400) // no publishable key
       })
     })

@@ -91,10 +91,12 @@ medusaIntegrationTestRunner({
       viewers.push(desk)
       const counts = record(desk)
       expect(await desk.emitWithAck("room:join", { room: `seller:${sellerId}` })).toMatchObject({ ok: true })
-      const [first] = [await watch(a.url, [`show:${show}`]), await watch(a.url, [`show:${show}`])]
+      const [first, second] = [await watch(a.url, [`show:${show}`]), await watch(a.url, [`show:${show}`])]
       await counts.untilViewers(`seller:${sellerId}`, 2, 10_000, show)
       first.socket.disconnect()
       await counts.untilViewers(`seller:${sellerId}`, 1, 10_000, show)
+      second.socket.disconnect() // the last viewer, on the other node: the seller is told 0
+      await counts.untilViewers(`seller:${sellerId}`, 0, 10_000, show)
     })
 
     it("two sidecar processes on Redis deliver every bid to viewers on both, count the show's viewers across them, and lose nothing when Redis restarts mid-stream", async () => {

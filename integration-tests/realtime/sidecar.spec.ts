@@ -194,6 +194,33 @@ describe("realtime sidecar", () => {
     expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/\nlive_realtime_conflated_total 33\n/)
   })
 
+  it("keeps counting a show's viewers while the lookup of its seller hangs", async () => {
+    // The database behind the seller lookup stops answering: the viewer counts (and the report to
+    // peer sidecars) must not wait on it.
+    await server.close()
+    let lookups = 0
+    const hanging: OutboxReader = {
+      tail: async () => [],
+      after: async () => [],
+      showSellers: () => {
+        lookups++
+        return new Promise(() => undefined)
+      },
+      close: async () => undefined,
+    }
+    await start({}, { reader: hanging })
+    const seller = await client(sign({ actor_type: "user", actor_id: "user_1" }))
+    expect(await seller.emitWithAck("room:join", { room: "seller:user_1" })).toMatchObject({ ok: true })
+    const first = await client()
+    await first.emitWithAck("room:join", { room: "show:show_HANG" })
+    await new Promise((r) => setTimeout(r, 300)) // a few ticks: the lookup is under way, and stuck
+    expect(lookups).toBeGreaterThan(0)
+    const counted = next(first, "show:viewers", 2000)
+    const second = await client()
+    await second.emitWithAck("room:join", { room: "show:show_HANG" })
+    expect(await counted).toMatchObject({ room: "show:show_HANG", viewers: 2 })
+  })
+
   it("delivers a lot's events to its show's room with the show's own seq, and counts the show's viewers", async () => {
     const lotViewer = await client()
     const showViewer = await client()

@@ -28,14 +28,15 @@ export function createPresence(
   nodeId: string,
   intervalMs: number,
   shared: boolean,
-  sellers?: ShowSellers
+  sellers?: ShowSellers,
+  log?: (message: string) => void
 ): Presence {
   const peers = new Map<string, Report>()
   const published = new Map<string, number>()
   /** `<seller id> <show id>` → the total last sent to that seller's room here. */
   const publishedToSellers = new Map<string, number>()
   const fresh = () => Date.now() - 3 * intervalMs
-  let ticking = false
+  let sellerLookupRunning = false
 
   if (shared) {
     io.on("viewers:counts", (report) => {
@@ -123,37 +124,41 @@ export function createPresence(
   return {
     viewers,
     tick: async () => {
-      if (ticking) {
-        return // a slow seller lookup: the next tick will catch up
+      const { counts, sellerRooms } = localRooms()
+      if (shared) {
+        io.serverSideEmit("viewers:counts", { node: nodeId, counts, at: Date.now() })
       }
-      ticking = true
+      for (const showId of published.keys()) {
+        if (!(showId in counts)) {
+          published.delete(showId) // nobody here to tell
+        }
+      }
+      for (const [showId, count] of Object.entries(counts)) {
+        const sum = total(showId, count)
+        if (published.get(showId) !== sum) {
+          published.set(showId, sum)
+          emit(rooms.show(showId), showId, sum)
+        }
+      }
+      // Only the sellers' part waits on the database, and never holds up the heartbeat above:
+      // a peer that stopped hearing from this node would drop its viewers from every total.
+      if (sellerLookupRunning) {
+        return
+      }
+      sellerLookupRunning = true
       try {
-        const { counts, sellerRooms } = localRooms()
-        if (shared) {
-          io.serverSideEmit("viewers:counts", { node: nodeId, counts, at: Date.now() })
-        }
-        for (const showId of published.keys()) {
-          if (!(showId in counts)) {
-            published.delete(showId) // nobody here to tell
-          }
-        }
-        for (const [showId, count] of Object.entries(counts)) {
-          const sum = total(showId, count)
-          if (published.get(showId) !== sum) {
-            published.set(showId, sum)
-            emit(rooms.show(showId), showId, sum)
-          }
-        }
         await publishToSellers(counts, sellerRooms)
+      } catch (err) {
+        log?.(`realtime: seller viewer counts: ${(err as Error).message}`)
       } finally {
-        ticking = false
+        sellerLookupRunning = false
       }
     },
     greetSeller: async (sellerId) => {
       if (!sellers) {
         return
       }
-      const owners = await sellers.of(watchedShows(localRooms().counts))
+      const owners = await sellers.of(watchedShows(localRooms().counts)).catch(() => new Map<string, string>())
       for (const [showId, owner] of owners) {
         if (owner === sellerId) {
           const count = viewers(showId)

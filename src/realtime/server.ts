@@ -74,7 +74,7 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   })
   const reader = deps.reader
   const sellers = reader ? createShowSellers((ids) => reader.showSellers(ids), deps.log) : undefined
-  const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl, sellers)
+  const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl, sellers, deps.log)
 
   io.use((socket, next) => {
     try {

@@ -41,8 +41,10 @@ export const ShowErrorCodes = {
   invalid_transition: "invalid_transition",
   /** A show cannot end while one of its lots is still taking bids. */
   show_has_live_lots: "show_has_live_lots",
-  /** Lots cannot be added to a show that ended or was cancelled. */
+  /** Lots cannot join, start or re-run in a show that ended or was cancelled. */
   show_closed: "show_closed",
+  /** A lot names a show that does not exist. */
+  show_not_found: "show_not_found",
   /** The seller named is not an admin user of this store. */
   seller_not_found: "seller_not_found",
 } as const

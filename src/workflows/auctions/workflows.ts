@@ -1,9 +1,12 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { lotShowStep } from "./steps/lot-show"
 import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bidder-block"
 import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create-auctions"
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
 import { validateLotCheckoutStep, type ValidateLotCheckoutStepInput } from "./steps/validate-lot-checkout"
+import { validateLotShowOpenStep } from "./steps/validate-lot-show-open"
 import { validateLotShowsStep, type ValidateLotShowsStepInput } from "./steps/validate-lot-shows"
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
@@ -23,9 +26,22 @@ export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (in
   validateLotVariantsStep(lots)
   const places = transform({ input }, ({ input }) => [input.update as ValidateLotCheckoutStepInput[number]])
   validateLotCheckoutStep(places)
-  const shows = transform({ input }, ({ input }) => [input.update as ValidateLotShowsStepInput[number]])
-  validateLotShowsStep(shows)
-  return new WorkflowResponse(updateAuctionStep(input))
+  // Locked with the lot's show (the one it moves to, if the edit names one): a show going off
+  // air cannot miss a lot being scheduled in it at the same moment.
+  const target = transform({ input }, ({ input }) => ({
+    id: input.id,
+    show_id: "show_id" in input.update ? (input.update.show_id as string | null) : undefined,
+  }))
+  const show = lotShowStep(target)
+  acquireLockStep({ key: show.lock_key, timeout: 10, ttl: 30 })
+  when("live-lot-edit-places-in-show", { input }, ({ input }) => "show_id" in input.update || !!input.update.scheduled_at).then(
+    () => {
+      validateLotShowOpenStep({ show_id: show.show_id })
+    }
+  )
+  const updated = updateAuctionStep(input)
+  releaseLockStep({ key: show.lock_key })
+  return new WorkflowResponse(updated)
 })
 
 export const transitionAuctionWorkflowId = "live-transition-auction"
@@ -33,7 +49,15 @@ export const transitionAuctionWorkflowId = "live-transition-auction"
 export const transitionAuctionWorkflow = createWorkflow(
   transitionAuctionWorkflowId,
   (input: TransitionAuctionStepInput) => {
-    return new WorkflowResponse(transitionAuctionStep(input))
+    const show = lotShowStep({ id: input.id })
+    acquireLockStep({ key: show.lock_key, timeout: 10, ttl: 30 })
+    // Cancelling is always allowed; starting or re-running needs a show that is not over.
+    when("live-lot-runs-in-show", { input }, ({ input }) => input.transition !== "cancel").then(() => {
+      validateLotShowOpenStep({ show_id: show.show_id })
+    })
+    const lot = transitionAuctionStep(input)
+    releaseLockStep({ key: show.lock_key })
+    return new WorkflowResponse(lot)
   }
 )
 

@@ -1,4 +1,7 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { showLockKey } from "../auctions/steps/lot-show"
+import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
 import { transitionShowStep, type TransitionShowStepInput } from "./steps/transition-show"
 import { updateShowStep, type UpdateShowStepInput } from "./steps/update-show"
@@ -20,7 +23,19 @@ export const updateShowWorkflow = createWorkflow(updateShowWorkflowId, (input: U
 })
 
 export const transitionShowWorkflowId = "live-transition-show"
-/** This workflow takes a show live, ends it or cancels it. */
+/**
+ * This workflow takes a show live, ends it or cancels it. Ending or cancelling also cancels the
+ * lots still lined up in it. Locked with the show's lots starting, re-running or being scheduled,
+ * so none slips into a show as it goes off air.
+ */
 export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (input: TransitionShowStepInput) => {
-  return new WorkflowResponse(transitionShowStep(input))
+  const lockKey = transform({ input }, ({ input }) => showLockKey(input.id))
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
+  const result = transitionShowStep(input)
+  const cancelled = when("live-show-off-air", { input }, ({ input }) => input.transition !== "go_live").then(() =>
+    cancelScheduledLotsStep({ show_id: input.id })
+  )
+  releaseLockStep({ key: lockKey })
+  const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))
+  return new WorkflowResponse(response)
 })

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { relayInBackground } from "../../../lib/auction-relay"
 import type { ShowTransition } from "../../../modules/streams/lib/transitions"
 import { transitionShowWorkflow } from "../../../workflows"
 import { retrieveAdminShow } from "./helpers"
@@ -6,7 +7,10 @@ import { retrieveAdminShow } from "./helpers"
 /** POST /admin/shows/:id/{go-live,end,cancel}: one handler, three transitions. */
 export function transitionRoute(transition: ShowTransition) {
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-    await transitionShowWorkflow(req.scope).run({ input: { id: req.params.id, transition } })
-    res.json({ show: await retrieveAdminShow(req.scope, req.params.id) })
+    const { result } = await transitionShowWorkflow(req.scope).run({ input: { id: req.params.id, transition } })
+    if (result.cancelled_lots.length) {
+      relayInBackground(req.scope) // viewers of those lots learn they are off
+    }
+    res.json({ show: await retrieveAdminShow(req.scope, req.params.id), cancelled_lots: result.cancelled_lots })
   }
 }

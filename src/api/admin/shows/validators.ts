@@ -23,10 +23,10 @@ export const AdminUpdateShow = ShowSettings.partial()
 export type AdminUpdateShowType = z.infer<typeof AdminUpdateShow>
 
 /** `?status=&seller_id=` plus pagination. */
-export function showListQuery(defaultLimit: number, maxLimit: number) {
+export function showListQuery(defaultLimit: number, maxLimit: number, status: z.ZodEnum = ShowStatus) {
   return z
     .object({
-      status: z.union([ShowStatus, z.array(ShowStatus)]).optional(),
+      status: z.union([status, z.array(status)]).optional(),
       seller_id: z.string().min(1).optional(),
       ...pagination(defaultLimit, maxLimit),
     })
@@ -34,4 +34,7 @@ export function showListQuery(defaultLimit: number, maxLimit: number) {
 }
 
 export const AdminGetShows = showListQuery(50, 200)
+
+/** Routes that take no query parameters: an unknown one is a mistake worth a 400. */
+export const NoQuery = z.object({}).strict()
 export type AdminGetShowsType = z.infer<typeof AdminGetShows>

@@ -6,8 +6,7 @@ import type { StoreGetShowsType } from "./validators"
 /** Shows viewers can find: live and upcoming (soonest first) and past ones; never cancelled ones. */
 export const GET = async (req: MedusaRequest<unknown, StoreGetShowsType>, res: MedusaResponse) => {
   const { status, seller_id, limit, offset } = req.validatedQuery as StoreGetShowsType
-  const visible = (statusList(status) ?? [...STORE_SHOW_STATUSES]).filter((s) => s !== "cancelled")
-  const filters: Record<string, unknown> = { status: visible }
+  const filters: Record<string, unknown> = { status: statusList(status) ?? [...STORE_SHOW_STATUSES] }
   if (seller_id) {
     filters.seller_id = seller_id
   }

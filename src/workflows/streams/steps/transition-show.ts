@@ -11,13 +11,14 @@ export const transitionShowStepId = "live-transition-show"
 
 /**
  * This step goes live, ends or cancels a show. A show with a lot still taking bids does not end:
- * its viewers would lose the room while bids still count.
- * It is the workflow's last write, so it has nothing to compensate.
+ * its viewers would lose the room while bids still count. Compensation puts the show back as it was.
  */
 export const transitionShowStep = createStep(
   transitionShowStepId,
   async ({ id, transition }: TransitionShowStepInput, { container }) => {
-    if (transition === "end" || transition === "cancel") {
+    const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
+    const [before] = await streams.listShows({ id }, { select: ["id", "status", "started_at", "ended_at"] })
+    if (before && (transition === "end" || transition === "cancel")) {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: live } = await query.graph({
         entity: "auction",
@@ -33,12 +34,18 @@ export const transitionShowStep = createStep(
         )
       }
     }
-    const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
     const result = await streams.transitionShow(id, transition)
     if (!result.ok) {
       const type = result.code === "not_found" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED
       throw new MedusaError(type, result.message, result.code)
     }
-    return new StepResponse(result)
+    return new StepResponse(result, before)
+  },
+  async (before, { container }) => {
+    if (!before) {
+      return
+    }
+    const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
+    await streams.updateShows({ id: before.id, status: before.status, started_at: before.started_at, ended_at: before.ended_at })
   }
 )
