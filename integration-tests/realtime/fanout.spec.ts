@@ -28,6 +28,7 @@ medusaIntegrationTestRunner({
       const listener = await listenToPostgres(dbConfig.clientUrl, {
         onEvent: server.publish,
         onNotice: server.notify,
+        onShowUpdate: server.showUpdate,
         onResync: server.resync,
       })
       const s = { server, listener, reader, url: `http://127.0.0.1:${port}` }
@@ -125,6 +126,32 @@ medusaIntegrationTestRunner({
       await counts.untilViewers(room, 1, 10_000, main)
       await counts.untilViewers(room, 0, 10_000, side)
       expect(shows).not.toContain(theirs)
+    })
+
+    it("tells a show's viewers and its seller, live, when the show goes on air and off it", async () => {
+      const { url } = await sidecar()
+      const seller = await adminHeaders(getContainer(), api)
+      const sellerId = (await api.get("/admin/users/me", { headers: seller })).data.user.id
+      const show = await createShow(api, seller)
+      const other = await createShow(api, seller)
+      const desk = await watch(url, seller.authorization.slice("Bearer ".length))
+      await desk.emitWithAck("room:join", { room: `seller:${sellerId}` })
+      const fan = await watch(url)
+      await fan.emitWithAck("room:join", { room: `show:${show}` })
+      const statuses: string[] = []
+      fan.on("show:status", (e) => statuses.push(`${e.show_id === show ? "this" : "other"}:${e.status}`))
+
+      const onAir = [next(fan, "show:status", 10_000), next(desk, "show:status", 10_000)]
+      await api.post(`/admin/shows/${show}/go-live`, {}, { headers: seller })
+      const [toFan, toDesk] = await Promise.all(onAir)
+      expect(toFan).toMatchObject({ room: `show:${show}`, show_id: show, status: "live", started_at: expect.any(String), ended_at: null })
+      expect(toDesk).toMatchObject({ room: `seller:${sellerId}`, show_id: show, status: "live" })
+
+      await api.post(`/admin/shows/${other}/cancel`, {}, { headers: seller }) // not this viewer's show
+      const offAir = next(fan, "show:status", 10_000)
+      await api.post(`/admin/shows/${show}/end`, {}, { headers: seller })
+      expect(await offAir).toMatchObject({ show_id: show, status: "ended", ended_at: expect.any(String) })
+      expect(statuses).toEqual(["this:live", "this:ended"])
     })
 
     it("delivers a bid over HTTP to the viewers of the lot and of its show, each with its room's seq, never a customer id", async () => {

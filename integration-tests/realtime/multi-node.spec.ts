@@ -82,16 +82,23 @@ medusaIntegrationTestRunner({
       expect(notices[0].cart_id).toBe(notices[1].cart_id)
     })
 
-    it("counts a show's viewers on one sidecar for its seller connected to the other", async () => {
+    it("counts a show's viewers on one sidecar for its seller connected to the other, and tells both when it goes live", async () => {
       const [a, b] = await twoSidecars()
       const seller = await adminHeaders(getContainer(), api)
       const sellerId = (await api.get("/admin/users/me", { headers: seller })).data.user.id
-      const show = await createShow(api, seller, {}, { live: true })
+      const show = await createShow(api, seller)
       const desk = await viewer(b.url, seller.authorization.slice("Bearer ".length))
       viewers.push(desk)
       const counts = record(desk)
       expect(await desk.emitWithAck("room:join", { room: `seller:${sellerId}` })).toMatchObject({ ok: true })
       const [first, second] = [await watch(a.url, [`show:${show}`]), await watch(a.url, [`show:${show}`])]
+
+      // Going on air reaches the viewers on one node and the seller on the other, through Redis.
+      const onAir = [next(first.socket, "show:status", 10_000), next(desk, "show:status", 10_000)]
+      await api.post(`/admin/shows/${show}/go-live`, {}, { headers: seller })
+      for (const update of await Promise.all(onAir)) {
+        expect(update).toMatchObject({ show_id: show, status: "live" })
+      }
       await counts.untilViewers(`seller:${sellerId}`, 2, 10_000, show)
       first.socket.disconnect()
       await counts.untilViewers(`seller:${sellerId}`, 1, 10_000, show)

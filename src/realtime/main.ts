@@ -18,7 +18,13 @@ async function main() {
   console.log(`realtime: ${config.nodeId} listening on http://${config.host}:${port} (path ${config.path})`)
 
   let listener: Listener | undefined
-  const handlers = { onEvent: server.publish, onNotice: server.notify, onResync: server.resync, log }
+  const handlers = {
+    onEvent: server.publish,
+    onNotice: server.notify,
+    onShowUpdate: server.showUpdate,
+    onResync: server.resync,
+    log,
+  }
   if (config.redisUrl) {
     listener = await subscribeToRedis(config.redisUrl, handlers)
     console.log("realtime: receiving lot events from Redis; rooms shared with other sidecars")

@@ -13,7 +13,7 @@ import { createMetrics, renderMetrics, type Gauge } from "./metrics"
 import { createPresence } from "./presence"
 import { createShowSellers } from "./show-sellers"
 import { sweepSlowConsumers } from "./slow-consumers"
-import { rooms, type PrivateNotice, type PublishedEvent } from "./contract"
+import { rooms, type PrivateNotice, type PublishedEvent, type ShowUpdate } from "./contract"
 import type { OutboxReader } from "./transport/outbox-reader"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
@@ -24,6 +24,8 @@ export type RealtimeServer = {
   publish: (event: PublishedEvent) => void
   /** Hands a private notice (from the transport) to its customer's room on this node. */
   notify: (notice: PrivateNotice) => void
+  /** Tells a show's viewers and its seller, on this node, that it went live, ended or was cancelled. */
+  showUpdate: (update: ShowUpdate) => void
   /** Re-reads open rooms from the event log (call after the transport reconnects). */
   resync: () => void
   /** Resolves with the bound port (useful with port 0). */
@@ -151,6 +153,14 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
       // Every sidecar receives every notice and emits to its own connections, as for lot events.
       const room = rooms.user(notice.customer_id)
       io.local.to(room).emit(notice.event, { ...notice.payload, room } as never)
+      metrics.eventsOut.inc(1)
+    },
+    showUpdate: (update) => {
+      const { show_id, status, started_at, ended_at } = update
+      const server_time = new Date().toISOString()
+      for (const room of [rooms.show(show_id), rooms.seller(update.seller_id)]) {
+        io.local.to(room).emit("show:status", { room, show_id, status, started_at, ended_at, server_time })
+      }
       metrics.eventsOut.inc(1)
     },
     resync: fanout.resync,

@@ -2,7 +2,12 @@ import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
-import { PG_EVENTS_CHANNEL, type PrivateNotice } from "../../realtime/contract/transport"
+import {
+  PG_EVENTS_CHANNEL,
+  type PrivateNotice,
+  type ShowUpdate,
+  type TransportMessage,
+} from "../../realtime/contract/transport"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
 import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
@@ -245,18 +250,31 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
    * Sends customers private notices through the sidecars (Redis, or NOTIFY), best effort: the
    * state they announce is already committed and readable through the Store API.
    */
+  async sendPrivateNotices(notices: PrivateNotice[]): Promise<void> {
+    await this.sendToSidecars_(notices.map((notice) => ({ notice })))
+  }
+
+  /**
+   * Tells the sidecars a show went live, ended or was cancelled (for its viewers and seller),
+   * best effort like notices: the show's state is already committed. The auctions module owns
+   * the realtime transport, so shows travel on it too.
+   */
+  async sendShowUpdates(updates: ShowUpdate[]): Promise<void> {
+    await this.sendToSidecars_(updates.map((show) => ({ show })))
+  }
+
   @InjectManager()
-  async sendPrivateNotices(notices: PrivateNotice[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    if (!notices.length) {
+  protected async sendToSidecars_(messages: TransportMessage[], @MedusaContext() sharedContext: Context = {}) {
+    if (!messages.length) {
       return
     }
     if (this.realtime_) {
-      await this.realtime_.notify(notices)
+      await this.realtime_.send(messages)
       return
     }
     const knex = this.knex_(sharedContext)
-    for (const notice of notices) {
-      await knex.raw("select pg_notify(?, ?)", [PG_EVENTS_CHANNEL, JSON.stringify({ notice })])
+    for (const message of messages) {
+      await knex.raw("select pg_notify(?, ?)", [PG_EVENTS_CHANNEL, JSON.stringify(message)])
     }
   }
 

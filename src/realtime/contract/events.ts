@@ -1,5 +1,6 @@
 import type { Ack } from "./ack"
 import type { JoinRoomPayload, LeaveRoomPayload } from "./payloads"
+import type { ShowStatus } from "./transport"
 
 /**
  * Every event of a room's ordered stream carries the room, its `seq` in that room, the seq of
@@ -43,6 +44,16 @@ export type AuctionRerunEvent = LotEventBase & { run: number }
 /** How many people watch a show right now, across every sidecar. Presence, not part of the stream. */
 export type ShowViewersEvent = { room: string; show_id: string; viewers: number; server_time: string }
 
+/** A show went live, ended or was cancelled (in `show:<id>` and the seller's `seller:<id>`). */
+export type ShowStatusEvent = {
+  room: string
+  show_id: string
+  status: ShowStatus
+  started_at: string | null
+  ended_at: string | null
+  server_time: string
+}
+
 /** Private notices in `user:<customer id>`; `seq` is the lot's. The durable record is the Store API. */
 export type OutbidNotice = { room: string; auction_id: string; seq: number; price: number; server_time: string }
 export type WonNotice = {
@@ -73,6 +84,11 @@ export interface ServerToClientEvents {
    * last viewer left). Sent on joining either room too.
    */
   "show:viewers": (event: ShowViewersEvent) => void
+  /**
+   * The show went live, ended or was cancelled (rooms `show:<id>` and `seller:<id>`). Best effort,
+   * not part of the stream: on (re)joining, read the show's state from `GET /store/shows/:id`.
+   */
+  "show:status": (event: ShowStatusEvent) => void
   /** You were the leader and someone else now leads (room `user:<you>`). */
   "auction:outbid": (event: OutbidNotice) => void
   /** You won a lot (room `user:<you>`); checkout follows. */

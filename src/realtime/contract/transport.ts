@@ -33,3 +33,22 @@ export type PrivateNoticeEvent = (typeof PRIVATE_NOTICE_EVENTS)[number]
  * of any stream: best effort, like `auction:outbid`; the durable record is the Store API.
  */
 export type PrivateNotice = { customer_id: string; event: PrivateNoticeEvent; payload: Record<string, unknown> }
+
+export const SHOW_STATUSES = ["scheduled", "live", "ended", "cancelled"] as const
+export type ShowStatus = (typeof SHOW_STATUSES)[number]
+
+/**
+ * A show went live, ended or was cancelled (`{ show }` messages on the same channels): the
+ * sidecars tell its viewers (`show:<id>`) and its seller (`seller:<id>`). Not part of any stream:
+ * best effort; the durable state is `GET /store/shows/:id`.
+ */
+export type ShowUpdate = {
+  show_id: string
+  seller_id: string
+  status: ShowStatus
+  started_at: string | null
+  ended_at: string | null
+}
+
+/** What Medusa sends the sidecars besides lot events. */
+export type TransportMessage = { notice: PrivateNotice } | { show: ShowUpdate }

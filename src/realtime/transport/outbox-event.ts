@@ -1,4 +1,10 @@
-import { PRIVATE_NOTICE_EVENTS, type PrivateNotice, type PublishedEvent } from "../contract/transport"
+import {
+  PRIVATE_NOTICE_EVENTS,
+  SHOW_STATUSES,
+  type PrivateNotice,
+  type PublishedEvent,
+  type ShowUpdate,
+} from "../contract/transport"
 
 function toEvent(event: unknown): PublishedEvent | null {
   const e = event as Partial<PublishedEvent> | null
@@ -27,10 +33,6 @@ function parseMessage<T>(raw: string, convert: (item: unknown) => T | null): T[]
   }
 }
 
-/** The lot events in one transport message. */
-export function parsePublishedEvents(raw: string): PublishedEvent[] {
-  return parseMessage(raw, toEvent)
-}
 
 function toNotice(message: unknown): PrivateNotice | null {
   const n = (message as { notice?: Partial<PrivateNotice> } | null)?.notice
@@ -45,7 +47,42 @@ function toNotice(message: unknown): PrivateNotice | null {
   return { customer_id: n.customer_id, event: n.event!, payload: n.payload }
 }
 
-/** The private notices (`{ notice }`) in one transport message. */
-export function parsePrivateNotices(raw: string): PrivateNotice[] {
-  return parseMessage(raw, toNotice)
+
+const isoOrNull = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v : null)
+
+function toShowUpdate(message: unknown): ShowUpdate | null {
+  const u = (message as { show?: Partial<ShowUpdate> } | null)?.show
+  if (typeof u?.show_id !== "string" || typeof u.seller_id !== "string" || !SHOW_STATUSES.includes(u.status!)) {
+    return null
+  }
+  return { show_id: u.show_id, seller_id: u.seller_id, status: u.status!, started_at: isoOrNull(u.started_at), ended_at: isoOrNull(u.ended_at) }
+}
+
+
+export type TransportSinks = {
+  onEvent: (event: PublishedEvent) => void
+  onNotice?: (notice: PrivateNotice) => void
+  onShowUpdate?: (update: ShowUpdate) => void
+}
+
+/** Hands each item of one transport message to its sink, parsing the message once. */
+export function dispatchTransportMessage(raw: string, { onEvent, onNotice, onShowUpdate }: TransportSinks): void {
+  for (const item of parseMessage(raw, (item) => item)) {
+    if (item && typeof item === "object" && "notice" in item) {
+      const notice = toNotice(item)
+      if (notice) {
+        onNotice?.(notice)
+      }
+    } else if (item && typeof item === "object" && "show" in item) {
+      const update = toShowUpdate(item)
+      if (update) {
+        onShowUpdate?.(update)
+      }
+    } else {
+      const event = toEvent(item)
+      if (event) {
+        onEvent(event)
+      }
+    }
+  }
 }

@@ -1,15 +1,11 @@
 import { Client } from "pg"
 import { PG_EVENTS_CHANNEL } from "../contract/transport"
-import type { PublishedEvent } from "../contract"
-import type { PrivateNotice } from "../contract/transport"
-import { parsePrivateNotices, parsePublishedEvents } from "./outbox-event"
+import { dispatchTransportMessage, type TransportSinks } from "./outbox-event"
 
 /** A transport feeding the sidecar; `onResync` runs after a reconnect (anything may have been missed). */
 export type Listener = { close: () => Promise<void> }
-export type TransportHandlers = {
-  onEvent: (event: PublishedEvent) => void
-  /** Private notices for one customer, carried on the same channel. */
-  onNotice?: (notice: PrivateNotice) => void
+/** Lot events, and on the same channel private notices and show status changes. */
+export type TransportHandlers = TransportSinks & {
   onResync?: () => void
   log?: (message: string) => void
 }
@@ -20,20 +16,16 @@ export type TransportHandlers = {
  */
 export async function listenToPostgres(
   databaseUrl: string,
-  { onEvent, onNotice, onResync, log = () => undefined }: TransportHandlers
+  handlers: TransportHandlers
 ): Promise<Listener> {
+  const { onResync, log = () => undefined } = handlers
   let closed = false
   let client: Client | null = null
   let retry: NodeJS.Timeout | null = null
 
   const connect = async (): Promise<void> => {
     const next = new Client({ connectionString: databaseUrl })
-    next.on("notification", (msg) => {
-      parsePublishedEvents(msg.payload ?? "").forEach(onEvent)
-      if (onNotice) {
-        parsePrivateNotices(msg.payload ?? "").forEach(onNotice)
-      }
-    })
+    next.on("notification", (msg) => dispatchTransportMessage(msg.payload ?? "", handlers))
     next.on("error", (err) => {
       log(`realtime: postgres listener error: ${err.message}`)
       scheduleReconnect()

@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import { REDIS_EVENTS_CHANNEL } from "../contract/transport"
-import { parsePrivateNotices, parsePublishedEvents } from "./outbox-event"
+import { dispatchTransportMessage } from "./outbox-event"
 import type { Listener, TransportHandlers } from "./pg-listener"
 
 /**
@@ -9,8 +9,9 @@ import type { Listener, TransportHandlers } from "./pg-listener"
  */
 export async function subscribeToRedis(
   redisUrl: string,
-  { onEvent, onNotice, onResync, log = () => undefined }: TransportHandlers
+  handlers: TransportHandlers
 ): Promise<Listener> {
+  const { onResync, log = () => undefined } = handlers
   const redis = new Redis(redisUrl, {
     // Reconnect forever, quickly: every second away is a second of catch-up later.
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
@@ -27,10 +28,7 @@ export async function subscribeToRedis(
   redis.on("error", (err) => log(`realtime: redis subscriber: ${err.message}`))
   redis.on("message", (channel: string, message: string) => {
     if (channel === REDIS_EVENTS_CHANNEL) {
-      parsePublishedEvents(message).forEach(onEvent)
-      if (onNotice) {
-        parsePrivateNotices(message).forEach(onNotice)
-      }
+      dispatchTransportMessage(message, handlers)
     }
   })
   await redis.subscribe(REDIS_EVENTS_CHANNEL)

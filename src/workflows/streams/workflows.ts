@@ -1,5 +1,6 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
@@ -22,6 +23,12 @@ export const updateShowWorkflow = createWorkflow(updateShowWorkflowId, (input: U
   return new WorkflowResponse(updateShowStep(input))
 })
 
+const SHOW_EVENTS = {
+  go_live: LiveShowEvents.WENT_LIVE,
+  end: LiveShowEvents.ENDED,
+  cancel: LiveShowEvents.CANCELLED,
+} as const
+
 export const transitionShowWorkflowId = "live-transition-show"
 /**
  * This workflow takes a show live, ends it or cancels it. Ending or cancelling also cancels the
@@ -36,6 +43,8 @@ export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (
     cancelScheduledLotsStep({ show_id: input.id })
   )
   releaseLockStep({ key: lockKey })
+  const eventName = transform({ input }, ({ input }) => SHOW_EVENTS[input.transition])
+  emitEventStep({ eventName, data: { id: input.id } })
   const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))
   return new WorkflowResponse(response)
 })

@@ -1,11 +1,11 @@
 import Redis from "ioredis"
-import { REDIS_EVENTS_CHANNEL, type PrivateNotice } from "../../../realtime/contract/transport"
+import { REDIS_EVENTS_CHANNEL, type TransportMessage } from "../../../realtime/contract/transport"
 import { toPublishedEvent, type ClaimedEvent } from "./outbox"
 
 export type RealtimePublisher = {
   publish: (events: ClaimedEvent[]) => Promise<void>
-  /** Private notices for customers, on the same channel (`{ notice }` messages). */
-  notify: (notices: PrivateNotice[]) => Promise<void>
+  /** Private notices and show status changes, on the same channel (`{ notice }`, `{ show }`). */
+  send: (messages: TransportMessage[]) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -39,9 +39,9 @@ export function createRedisPublisher(redisUrl: string): RealtimePublisher {
       await ready()
       await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(events.map(toPublishedEvent)))
     },
-    notify: async (notices) => {
+    send: async (messages) => {
       await ready()
-      await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(notices.map((notice) => ({ notice }))))
+      await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(messages))
     },
     close: async () => {
       redis.disconnect()

@@ -1,46 +1,80 @@
-import { parsePrivateNotices, parsePublishedEvents } from "../outbox-event"
+import { dispatchTransportMessage } from "../outbox-event"
 
-describe("parsePublishedEvents", () => {
+/** What one transport message hands to each sink. */
+function dispatch(raw: string) {
+  const out = { events: [] as unknown[], notices: [] as unknown[], shows: [] as unknown[] }
+  dispatchTransportMessage(raw, {
+    onEvent: (e) => out.events.push(e),
+    onNotice: (n) => out.notices.push(n),
+    onShowUpdate: (u) => out.shows.push(u),
+  })
+  return out
+}
+
+describe("lot events in transport messages", () => {
   const event = { auction_id: "auc_1", seq: 3, name: "live_auction.bid_placed", payload: { price: 5 }, show_id: "sh_1", show_seq: 9 }
 
   it("reads one event (a NOTIFY) or a batch (a Redis message)", () => {
-    expect(parsePublishedEvents(JSON.stringify(event))).toEqual([event])
-    expect(parsePublishedEvents(JSON.stringify([event, { ...event, seq: 4, show_seq: 10 }])).map((e) => e.seq)).toEqual([3, 4])
+    expect(dispatch(JSON.stringify(event)).events).toEqual([event])
+    expect(dispatch(JSON.stringify([event, { ...event, seq: 4, show_seq: 10 }])).events.map((e: any) => e.seq)).toEqual([3, 4])
   })
 
   it("keeps a show position only when both halves are there", () => {
-    expect(parsePublishedEvents(JSON.stringify({ ...event, show_id: null }))[0]).toMatchObject({ show_id: null, show_seq: null })
-    expect(parsePublishedEvents(JSON.stringify({ ...event, show_seq: undefined }))[0]).toMatchObject({ show_id: null, show_seq: null })
+    expect(dispatch(JSON.stringify({ ...event, show_id: null })).events[0]).toMatchObject({ show_id: null, show_seq: null })
+    expect(dispatch(JSON.stringify({ ...event, show_seq: undefined })).events[0]).toMatchObject({ show_id: null, show_seq: null })
   })
 
   it.each(["not json", "null", "42", JSON.stringify({ ...event, seq: "3" }), JSON.stringify({ seq: 1, name: "x" })])(
     "skips what is not an event: %s",
     (raw) => {
-      expect(parsePublishedEvents(raw)).toEqual([])
+      expect(dispatch(raw)).toEqual({ events: [], notices: [], shows: [] })
     }
   )
 
   it("defaults a missing payload to an empty object", () => {
-    expect(parsePublishedEvents(JSON.stringify({ auction_id: "a", seq: 1, name: "n" }))[0].payload).toEqual({})
+    expect((dispatch(JSON.stringify({ auction_id: "a", seq: 1, name: "n" })).events[0] as any).payload).toEqual({})
   })
 })
 
-describe("parsePrivateNotices", () => {
+describe("private notices in transport messages", () => {
   const notice = { customer_id: "cus_1", event: "auction:payment_due", payload: { auction_id: "auc_1", cart_id: "cart_1" } }
 
   it("reads notices alone (NOTIFY) or in a batch (Redis), and they are never taken for lot events", () => {
-    expect(parsePrivateNotices(JSON.stringify({ notice }))).toEqual([notice])
-    expect(parsePrivateNotices(JSON.stringify([{ notice }, { notice: { ...notice, customer_id: "cus_2" } }]))).toHaveLength(2)
-    expect(parsePublishedEvents(JSON.stringify({ notice }))).toEqual([])
+    expect(dispatch(JSON.stringify({ notice }))).toEqual({ events: [], notices: [notice], shows: [] })
+    expect(dispatch(JSON.stringify([{ notice }, { notice: { ...notice, customer_id: "cus_2" } }])).notices).toHaveLength(2)
   })
 
   it.each([
     JSON.stringify({ notice: { ...notice, event: "auction:anything" } }),
     JSON.stringify({ notice: { ...notice, customer_id: 7 } }),
     JSON.stringify({ notice: { ...notice, payload: null } }),
-    JSON.stringify({ auction_id: "auc_1", seq: 1, name: "live_auction.closed" }),
     "not json",
   ])("skips what is not a notice: %s", (raw) => {
-    expect(parsePrivateNotices(raw)).toEqual([])
+    expect(dispatch(raw)).toEqual({ events: [], notices: [], shows: [] })
+  })
+})
+
+describe("show status changes in transport messages", () => {
+  const show = { show_id: "show_1", seller_id: "user_1", status: "live", started_at: "2026-11-25T20:00:00.000Z", ended_at: null }
+
+  it("reads them beside lot events and notices in one batch, each to its own sink", () => {
+    const lot = { auction_id: "auc_1", seq: 1, name: "live_auction.started", payload: {} }
+    const out = dispatch(JSON.stringify([{ show }, lot, { notice: { customer_id: "c", event: "auction:forfeited", payload: {} } }]))
+    expect(out.shows).toEqual([show])
+    expect(out.events).toHaveLength(1)
+    expect(out.notices).toHaveLength(1)
+  })
+
+  it("drops a timestamp that is not one, keeping the change", () => {
+    expect(dispatch(JSON.stringify({ show: { ...show, started_at: "yesterday" } })).shows).toEqual([{ ...show, started_at: null }])
+  })
+
+  it.each([
+    JSON.stringify({ show: { ...show, status: "paused" } }),
+    JSON.stringify({ show: { ...show, seller_id: null } }),
+    JSON.stringify({ show: { ...show, show_id: 1 } }),
+    JSON.stringify({ show: null }),
+  ])("skips what is not a show change: %s", (raw) => {
+    expect(dispatch(raw)).toEqual({ events: [], notices: [], shows: [] })
   })
 })

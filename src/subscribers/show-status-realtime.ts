@@ -1,0 +1,34 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AUCTIONS_MODULE } from "../modules/auctions"
+import type AuctionsModuleService from "../modules/auctions/service"
+import { STREAMS_MODULE } from "../modules/streams"
+import { LiveShowEvents } from "../modules/streams/events"
+import type StreamsModuleService from "../modules/streams/service"
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
+
+/** Tells a show's viewers and its seller, live, that it went live, ended or was cancelled. */
+export default async function showStatusRealtime({ event, container }: SubscriberArgs<{ id: string }>) {
+  const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  try {
+    const [show] = await streams.listShows({ id: event.data.id })
+    if (!show) {
+      return
+    }
+    await auctions.sendShowUpdates([
+      {
+        show_id: show.id,
+        seller_id: show.seller_id,
+        status: show.status,
+        started_at: iso(show.started_at),
+        ended_at: iso(show.ended_at),
+      },
+    ])
+  } catch (err) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: show status not sent live: ${(err as Error).message}`)
+  }
+}
+
+export const config: SubscriberConfig = { event: Object.values(LiveShowEvents) }
