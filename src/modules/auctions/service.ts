@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
 import {
@@ -250,8 +250,12 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
    * Sends customers private notices through the sidecars (Redis, or NOTIFY), best effort: the
    * state they announce is already committed and readable through the Store API.
    */
-  async sendPrivateNotices(notices: PrivateNotice[]): Promise<void> {
-    await this.sendToSidecars_(notices.map((notice) => ({ notice })))
+  @InjectManager()
+  async sendPrivateNotices(notices: PrivateNotice[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.sendToSidecars_(
+      notices.map((notice) => ({ notice })),
+      this.knex_(sharedContext)
+    )
   }
 
   /**
@@ -259,12 +263,16 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
    * best effort like notices: the show's state is already committed. The auctions module owns
    * the realtime transport, so shows travel on it too.
    */
-  async sendShowUpdates(updates: ShowUpdate[]): Promise<void> {
-    await this.sendToSidecars_(updates.map((show) => ({ show })))
+  @InjectManager()
+  async sendShowUpdates(updates: ShowUpdate[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await this.sendToSidecars_(
+      updates.map((show) => ({ show })),
+      this.knex_(sharedContext)
+    )
   }
 
-  @InjectManager()
-  protected async sendToSidecars_(messages: TransportMessage[], @MedusaContext() sharedContext: Context = {}) {
+  /** Redis when configured, else one NOTIFY per message. */
+  protected async sendToSidecars_(messages: TransportMessage[], knex: Knex) {
     if (!messages.length) {
       return
     }
@@ -272,7 +280,6 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       await this.realtime_.send(messages)
       return
     }
-    const knex = this.knex_(sharedContext)
     for (const message of messages) {
       await knex.raw("select pg_notify(?, ?)", [PG_EVENTS_CHANNEL, JSON.stringify(message)])
     }
