@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto"
 
-type Api = {
+/** The test runner's HTTP client, as these helpers use it. */
+export type Api = {
   post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
   get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
+  delete: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
 }
 
 export const LOT = { title: "Holo card", currency_code: "usd", starting_price: 5, duration_seconds: 60 }
@@ -19,6 +21,16 @@ export async function createLot(
     await api.post(`/admin/auctions/${data.auction.id}/start`, {}, { headers: admin })
   }
   return data.auction.id as string
+}
+
+/** The lot as staff see it. */
+export async function adminLot(api: Api, admin: Record<string, string>, id: string) {
+  return (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
+}
+
+/** A lot's settlement offers, as staff see them. */
+export async function lotOffers(api: Api, admin: Record<string, string>, auctionId: string): Promise<any[]> {
+  return (await api.get(`/admin/lot-offers?auction_id=${auctionId}`, { headers: admin })).data.lot_offers
 }
 
 /** Schedules a show through the Admin API (run by the calling admin) and, if asked, takes it live. */

@@ -1,12 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { seedDemo } from "../../scripts/seed/seed-demo"
-import { sleep } from "./auctions"
-
-type Api = {
-  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
-  get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
-  delete: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
-}
+import { sleep, type Api } from "./auctions"
 
 /** The demo shop (region with the system payment provider, $8 shipping, published products). */
 export async function demoShop(container: MedusaContainer, api: Api) {

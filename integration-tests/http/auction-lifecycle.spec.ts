@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import liveAuctionsClock from "../../src/jobs/live-auctions-clock"
-import { bid, createLot, sleep } from "../helpers/auctions"
+import { adminLot as fetchAdminLot, bid, createLot, sleep } from "../helpers/auctions"
 
 jest.setTimeout(120_000)
 
@@ -17,7 +17,7 @@ medusaIntegrationTestRunner({
       buyers = await createBuyers(getContainer(), 3)
     })
 
-    const adminLot = async (id: string) => (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
+    const adminLot = (id: string) => fetchAdminLot(api, admin, id)
 
     /** Waits for the server to close the lot, then returns it as staff see it. */
     async function waitForClose(id: string, timeoutMs = 20_000) {

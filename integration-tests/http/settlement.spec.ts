@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import liveSettlement from "../../src/jobs/live-settlement"
 import { settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot, createShow, sleep } from "../helpers/auctions"
+import { adminLot as fetchAdminLot, bid, createLot, createShow, lotOffers, sleep } from "../helpers/auctions"
 import { attempt, checkout, demoShop, QUICK_LOT, waitFor } from "../helpers/checkout"
 
 jest.setTimeout(180_000)
@@ -21,9 +21,8 @@ medusaIntegrationTestRunner({
       buyers = await createBuyers(getContainer(), 3, store)
     })
 
-    const adminLot = async (id: string) => (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
-    const offersOf = async (auctionId: string) =>
-      (await api.get(`/admin/lot-offers?auction_id=${auctionId}`, { headers: admin })).data.lot_offers as any[]
+    const adminLot = (id: string) => fetchAdminLot(api, admin, id)
+    const offersOf = (auctionId: string) => lotOffers(api, admin, auctionId)
     const myOffers = async (buyer: Buyer) =>
       (await api.get("/store/customers/me/lot-offers", { headers: buyer.headers })).data.lot_offers as any[]
     /** The cart as its buyer sees it, with `is_custom_price` (not in the Store API's fields) from Query. */
@@ -280,6 +279,20 @@ medusaIntegrationTestRunner({
         expect(mine[1].data).toMatchObject({ id: offer.id, cart_id: offer.cart_id, due_at: offer.due_at })
         expect(mine[2].data).toMatchObject({ id: offer.id, customer_id: A.id, amount: 15, order_id: completed.data.order.id })
         expect(await adminLot(id)).toMatchObject({ settlement_status: "paid" })
+      })
+
+      it("should take a lapsed lot out of the cart on a later pass when the process stopped right after the lapse", async () => {
+        const [A] = buyers
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0], runner_up_depth: 0 })
+        await bid(api, id, A.headers, { amount: 11 })
+        const offer = await offerWithCart(A, id)
+        expect((await cartOf(offer.cart_id, A)).items).toHaveLength(1)
+        // The lapse committed, then the process died before the line left the cart.
+        await dbConnection.raw("update live_lot_offer set status = 'expired', closed_at = now() where id = ?", [offer.id])
+        await settleOnce(getContainer())
+        expect((await cartOf(offer.cart_id, A)).items).toEqual([])
+        const { rows } = await dbConnection.raw("select line_cleared_at from live_lot_offer where id = ?", [offer.id])
+        expect(rows[0].line_cleared_at).not.toBeNull()
       })
 
       it("should let the seller re-run a sold but unpaid lot, taking it out of the winner's cart", async () => {

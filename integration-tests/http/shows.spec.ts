@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot, createShow } from "../helpers/auctions"
+import { adminLot as fetchAdminLot, bid, createLot, createShow } from "../helpers/auctions"
+import { attempt } from "../helpers/checkout"
 
 jest.setTimeout(120_000)
 
@@ -19,11 +20,10 @@ medusaIntegrationTestRunner({
       store = { "x-publishable-api-key": buyers[0].headers["x-publishable-api-key"] }
     })
 
-    const attempt = (p: Promise<Res>): Promise<Res> => p.catch((e: { response: Res }) => e.response)
     const post = (url: string, body: unknown = {}) => attempt(api.post(url, body, { headers: admin }))
     const adminShow = async (id: string) => (await api.get(`/admin/shows/${id}`, { headers: admin })).data.show
     const userId = async (headers: Record<string, string>) => (await api.get("/admin/users/me", { headers })).data.user.id
-    const adminLot = async (id: string) => (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
+    const adminLot = (id: string) => fetchAdminLot(api, admin, id)
     const waitForStatus = async (id: string, status: string, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs
       while ((await adminLot(id)).status !== status) {

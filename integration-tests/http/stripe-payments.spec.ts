@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import { bid, createLot, createShow, sleep } from "../helpers/auctions"
+import { adminLot as fetchAdminLot, bid, createLot, createShow, lotOffers, sleep } from "../helpers/auctions"
 import {
   ADDRESS,
   addressAndShipping,
@@ -52,9 +52,8 @@ medusaIntegrationTestRunner({
       buyers = await createBuyers(getContainer(), 3, store)
     })
 
-    const adminLot = async (id: string) => (await api.get(`/admin/auctions/${id}`, { headers: admin })).data.auction
-    const offerOf = async (auctionId: string) =>
-      (await api.get(`/admin/lot-offers?auction_id=${auctionId}`, { headers: admin })).data.lot_offers[0]
+    const adminLot = (id: string) => fetchAdminLot(api, admin, id)
+    const offerOf = async (auctionId: string) => (await lotOffers(api, admin, auctionId))[0]
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
 
     /** The buyer's Stripe customer (Medusa's account holder), made by their first Stripe payment session. */

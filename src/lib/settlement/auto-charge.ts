@@ -23,6 +23,10 @@ import { emit, markPaid } from "./settle"
  */
 export async function chargeSavedPaymentMethods(container: MedusaContainer): Promise<void> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const cartIds = await auctions.listChargeableCarts()
+  if (!cartIds.length) {
+    return
+  }
   const { autoChargeProviderId: providerId } = (await auctions.getOptions()).settlement
   const [provider] = await container
     .resolve(Modules.PAYMENT)
@@ -30,7 +34,7 @@ export async function chargeSavedPaymentMethods(container: MedusaContainer): Pro
   if (!provider) {
     return // no card provider configured: buyers pay at checkout
   }
-  for (const cartId of await auctions.listChargeableCarts()) {
+  for (const cartId of cartIds) {
     const claimed = await auctions.claimCartCharge(cartId)
     if (!claimed.length) {
       continue // another process has it

@@ -4,14 +4,14 @@ import { AUCTIONS_MODULE } from "../../modules/auctions"
 import { LiveSettlementEvents } from "../../modules/auctions/events"
 import type AuctionsModuleService from "../../modules/auctions/service"
 import { chargeSavedPaymentMethods } from "./auto-charge"
-import { createMissingCarts, emit, expireOverdueOffers, reconcilePaidCarts } from "./settle"
+import { clearLapsedLines, createMissingCarts, emit, expireOverdueOffers, reconcilePaidCarts } from "./settle"
 
 const RECONCILE_EVERY_MS = 30_000
 let lastReconciled = 0
 
 /**
  * One pass of settlement, in order: sold lots get their winner's offer; overdue offers lapse
- * (and runner-ups get theirs); offers get carts; carts that became orders mark lots paid (every 30 s: a net under `order.placed`);
+ * (and runner-ups get theirs); lapsed and cancelled lots leave their carts; offers get carts; carts that became orders mark lots paid (every 30 s: a net under `order.placed`);
  * reminders go out; saved cards are charged. Every step is idempotent and safe to run in
  * several processes at once, so the job and the close subscriber may both call it.
  */
@@ -19,6 +19,7 @@ export async function settleOnce(container: MedusaContainer): Promise<void> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
   await auctions.openSettlements()
   await expireOverdueOffers(container)
+  await clearLapsedLines(container)
   await createMissingCarts(container)
   if (Date.now() - lastReconciled >= RECONCILE_EVERY_MS) {
     lastReconciled = Date.now()

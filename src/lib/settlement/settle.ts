@@ -3,20 +3,20 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { deleteLineItemsWorkflow } from "@medusajs/medusa/core-flows"
 import { LiveSettlementEvents } from "../../modules/auctions/events"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
-import { OFFER_BATCH, type OfferRow } from "../../modules/auctions/lib/settlement"
+import type { OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
 import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
 import { LOT_LINE_KEYS } from "./lot-lines"
 
 /** What settlement events carry: the offer, without internals. */
-export function offerEventData(offer: OfferRow) {
+function offerEventData(offer: OfferRow) {
   return {
     id: offer.id,
     auction_id: offer.auction_id,
     run: offer.run,
     rank: offer.rank,
     customer_id: offer.customer_id,
-    amount: Number(offer.amount),
+    amount: offer.amount,
     currency_code: offer.currency_code,
     show_id: offer.show_id,
     due_at: new Date(offer.due_at).toISOString(),
@@ -46,7 +46,7 @@ function auctionsOf(container: MedusaContainer): AuctionsModuleService {
 }
 
 /** The orders placed from these carts, by cart id. */
-export async function ordersForCarts(container: MedusaContainer, cartIds: string[]): Promise<Map<string, string>> {
+async function ordersForCarts(container: MedusaContainer, cartIds: string[]): Promise<Map<string, string>> {
   if (!cartIds.length) {
     return new Map()
   }
@@ -68,11 +68,27 @@ export async function markPaid(container: MedusaContainer, offerId: string, orde
   }
 }
 
-/** Takes a lapsed or cancelled offer's line out of its (still open) cart. */
-export async function removeLotLine(container: MedusaContainer, offer: Pick<OfferRow, "id" | "cart_id">): Promise<void> {
-  if (!offer.cart_id) {
-    return
+/**
+ * Takes the lines of lapsed and cancelled offers out of their buyers' (still open) carts, and
+ * records it. The one place this happens: after a lapse, after a re-run, and on every settlement
+ * pass for any that failed (a line left behind would block the buyer's checkout for good).
+ */
+export async function clearLapsedLines(container: MedusaContainer): Promise<void> {
+  const auctions = auctionsOf(container)
+  for (const offer of await auctions.listLinesToClear()) {
+    try {
+      await removeLotLine(container, offer)
+      await auctions.markLineCleared(offer.id)
+    } catch (err) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`live-commerce: lot offer ${offer.id}'s line is still in cart ${offer.cart_id}, retried next pass: ${(err as Error).message}`)
+    }
   }
+}
+
+/** Takes an offer's line out of its cart, unless the cart is gone or already an order. */
+async function removeLotLine(container: MedusaContainer, offer: OfferRow): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
@@ -94,11 +110,17 @@ export async function removeLotLine(container: MedusaContainer, offer: Pick<Offe
 /** Cart workflows run side by side across buyers (one buyer's lots in one show stay in order). */
 const CART_CONCURRENCY = 8
 
-/** Puts every pending offer without a cart into one; failures are recorded and retried. */
+/** Puts every pending offer without a cart into one; a failure is recorded and retried next pass. */
 export async function createMissingCarts(container: MedusaContainer): Promise<void> {
   const auctions = auctionsOf(container)
+  const tried = new Set<string>()
   for (;;) {
-    const offers = await auctions.listOffersWithoutCart()
+    // An offer whose cart failed is not asked for again in this pass: one attempt per pass.
+    const offers = await auctions.listOffersWithoutCart([...tried])
+    if (!offers.length) {
+      return
+    }
+    offers.forEach((o) => tried.add(o.id))
     // Lots of one buyer in one show share a cart (and its lock): those go one after another.
     const groups = new Map<string, OfferRow[]>()
     for (const offer of offers) {
@@ -110,9 +132,6 @@ export async function createMissingCarts(container: MedusaContainer): Promise<vo
         await createCart(container, offer)
       }
     })
-    if (offers.length < OFFER_BATCH) {
-      return
-    }
   }
 }
 
@@ -156,8 +175,8 @@ async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) =
 export async function reconcilePaidCarts(container: MedusaContainer): Promise<void> {
   const auctions = auctionsOf(container)
   const take = 500
-  for (let skip = 0; ; skip += take) {
-    const offers = await auctions.listPendingOffersWithCart({ skip, take })
+  for (let after: OfferRow | null = null; ; ) {
+    const offers = await auctions.listPendingOffersWithCart(after, take)
     const orders = await ordersForCarts(container, [...new Set(offers.map((o) => o.cart_id!))])
     for (const offer of offers) {
       const orderId = orders.get(offer.cart_id!)
@@ -168,6 +187,7 @@ export async function reconcilePaidCarts(container: MedusaContainer): Promise<vo
     if (offers.length < take) {
       return
     }
+    after = offers[offers.length - 1]
   }
 }
 
@@ -196,8 +216,6 @@ export async function expireOverdueOffers(container: MedusaContainer): Promise<v
     if (!result) {
       continue
     }
-    // Outside the lock: removing the line takes the cart's lock itself.
-    await removeLotLine(container, result.expired)
     await emit(container, LiveSettlementEvents.FORFEITED, [result.expired])
     if (result.next) {
       await emit(container, LiveSettlementEvents.OFFERED_TO_RUNNER_UP, [result.next])

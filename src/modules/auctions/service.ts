@@ -19,8 +19,10 @@ import {
   expireOffer,
   listChargeableCarts,
   listOffersWithoutCart,
+  listLinesToClear,
   listOverdueOffers,
   listPendingOffersWithCart,
+  markLineCleared,
   markOfferPaid,
   openSettlements,
   recordCartCharge,
@@ -211,17 +213,29 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
 
   /** Pending offers whose cart is still to be made (a failed attempt is retried up to 5 times). */
   @InjectManager()
-  async listOffersWithoutCart(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
-    return listOffersWithoutCart(this.knex_(sharedContext))
+  async listOffersWithoutCart(exclude: string[] = [], @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return listOffersWithoutCart(this.knex_(sharedContext), exclude)
   }
 
-  /** Pending offers that have a cart, oldest first, a page at a time (to reconcile with orders). */
+  /** Pending offers that have a cart, oldest first, a page after `after` (to reconcile with orders). */
   @InjectManager()
   async listPendingOffersWithCart(
-    page: { skip: number; take: number },
+    after: Pick<OfferRow, "created_at" | "id"> | null,
+    take: number,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OfferRow[]> {
-    return listPendingOffersWithCart(this.knex_(sharedContext), page)
+    return listPendingOffersWithCart(this.knex_(sharedContext), after, take)
+  }
+
+  /** Lapsed or cancelled offers whose line may still be in their buyer's cart. */
+  @InjectManager()
+  async listLinesToClear(@MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return listLinesToClear(this.knex_(sharedContext))
+  }
+
+  @InjectManager()
+  async markLineCleared(offerId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await markLineCleared(this.knex_(sharedContext), offerId)
   }
 
   /** Carts whose lots may be charged off-session now (see lib/settlement.ts). */

@@ -34,6 +34,7 @@ export type PrivateNoticeEvent = (typeof PRIVATE_NOTICE_EVENTS)[number]
  */
 export type PrivateNotice = { customer_id: string; event: PrivateNoticeEvent; payload: Record<string, unknown> }
 
+/** A show's lifecycle, declared once: the streams module's model, the APIs and the sidecar use it. */
 export const SHOW_STATUSES = ["scheduled", "live", "ended", "cancelled"] as const
 export type ShowStatus = (typeof SHOW_STATUSES)[number]
 

@@ -58,7 +58,6 @@ function toShowUpdate(message: unknown): ShowUpdate | null {
   return { show_id: u.show_id, seller_id: u.seller_id, status: u.status!, started_at: isoOrNull(u.started_at), ended_at: isoOrNull(u.ended_at) }
 }
 
-
 export type TransportSinks = {
   onEvent: (event: PublishedEvent) => void
   onNotice?: (notice: PrivateNotice) => void
@@ -67,13 +66,13 @@ export type TransportSinks = {
 
 /** Hands each item of one transport message to its sink, parsing the message once. */
 export function dispatchTransportMessage(raw: string, { onEvent, onNotice, onShowUpdate }: TransportSinks): void {
-  for (const item of parseMessage(raw, (item) => item)) {
-    if (item && typeof item === "object" && "notice" in item) {
+  for (const item of parseMessage(raw, (item) => (item && typeof item === "object" ? item : null))) {
+    if ("notice" in item) {
       const notice = toNotice(item)
       if (notice) {
         onNotice?.(notice)
       }
-    } else if (item && typeof item === "object" && "show" in item) {
+    } else if ("show" in item) {
       const update = toShowUpdate(item)
       if (update) {
         onShowUpdate?.(update)

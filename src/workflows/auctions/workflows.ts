@@ -6,7 +6,6 @@ import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
 import { validateLotCheckoutStep, type ValidateLotCheckoutStepInput } from "./steps/validate-lot-checkout"
-import { validateLotShowOpenStep } from "./steps/validate-lot-show-open"
 import { validateLotShowsStep, type ValidateLotShowsStepInput } from "./steps/validate-lot-shows"
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
@@ -36,7 +35,7 @@ export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (in
   acquireLockStep({ key: show.lock_key, timeout: 10, ttl: 30 })
   when("live-lot-edit-places-in-show", { input }, ({ input }) => "show_id" in input.update || !!input.update.scheduled_at).then(
     () => {
-      validateLotShowOpenStep({ show_id: show.show_id })
+      validateLotShowsStep(transform({ show }, ({ show }) => [{ show_id: show.show_id }]))
     }
   )
   const updated = updateAuctionStep(input)
@@ -53,7 +52,7 @@ export const transitionAuctionWorkflow = createWorkflow(
     acquireLockStep({ key: show.lock_key, timeout: 10, ttl: 30 })
     // Cancelling is always allowed; starting or re-running needs a show that is not over.
     when("live-lot-runs-in-show", { input }, ({ input }) => input.transition !== "cancel").then(() => {
-      validateLotShowOpenStep({ show_id: show.show_id })
+      validateLotShowsStep(transform({ show }, ({ show }) => [{ show_id: show.show_id }]))
     })
     const lot = transitionAuctionStep(input)
     releaseLockStep({ key: show.lock_key })

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { removeLotLine } from "../../../lib/settlement/settle"
 import { AUCTIONS_MODULE } from "../../../modules/auctions"
 import type AuctionsModuleService from "../../../modules/auctions/service"
 
@@ -12,13 +11,4 @@ export async function retrieveAdminAuction(scope: MedusaContainer, id: string) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Auction ${id} not found`)
   }
   return lot
-}
-
-/** After a re-run: the lot's cancelled offers leave the carts they were in (if still open). */
-export async function removeCancelledLotLines(scope: MedusaContainer, auctionId: string) {
-  const auctions: AuctionsModuleService = scope.resolve(AUCTIONS_MODULE)
-  const cancelled = await auctions.listLotOffers({ auction_id: auctionId, status: "cancelled" })
-  for (const offer of cancelled) {
-    await removeLotLine(scope, offer)
-  }
 }

@@ -13,7 +13,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAucti
     filters.show_id = show_id
   }
   if (status) {
-    filters.status = Array.isArray(status) ? status : [status]
+    filters.status = status
   }
   const [lots, count] = await auctions.listAndCountAuctions(filters, {
     skip: offset,

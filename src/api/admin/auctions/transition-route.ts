@@ -3,7 +3,8 @@ import { armLot } from "../../../lib/auction-clock"
 import { relayInBackground } from "../../../lib/auction-relay"
 import { transitionAuctionWorkflow } from "../../../workflows"
 import type { AuctionTransition } from "../../../workflows/auctions/steps/transition-auction"
-import { removeCancelledLotLines, retrieveAdminAuction } from "./helpers"
+import { clearLapsedLines } from "../../../lib/settlement/settle"
+import { retrieveAdminAuction } from "./helpers"
 
 /** POST /admin/auctions/:id/{start,cancel,rerun}: one handler, three transitions. */
 export function transitionRoute(transition: AuctionTransition) {
@@ -15,7 +16,7 @@ export function transitionRoute(transition: AuctionTransition) {
     }
     if (transition === "rerun") {
       // A sold-but-unpaid lot: its cancelled offer's line leaves the buyer's cart.
-      await removeCancelledLotLines(req.scope, req.params.id)
+      await clearLapsedLines(req.scope)
     }
     relayInBackground(req.scope)
     res.json({ auction: await retrieveAdminAuction(req.scope, req.params.id) })

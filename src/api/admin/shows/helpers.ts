@@ -12,7 +12,3 @@ export async function retrieveAdminShow(scope: MedusaContainer, id: string) {
   }
   return show
 }
-
-/** `status` as one value or several, for list filters. */
-export const statusList = <T>(status: T | T[] | undefined): T[] | undefined =>
-  status === undefined ? undefined : Array.isArray(status) ? status : [status]

@@ -1,13 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createShowsWorkflow } from "../../../workflows"
-import { retrieveAdminShow, statusList, streamsService } from "./helpers"
+import { retrieveAdminShow, streamsService } from "./helpers"
 import type { AdminCreateShowType, AdminGetShowsType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetShowsType>, res: MedusaResponse) => {
   const { status, seller_id, limit, offset } = req.validatedQuery as AdminGetShowsType
   const filters: Record<string, unknown> = {}
   if (status) {
-    filters.status = statusList(status)
+    filters.status = status
   }
   if (seller_id) {
     filters.seller_id = seller_id

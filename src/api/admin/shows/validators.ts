@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { pagination } from "../../store/auctions/validators"
+import { SHOW_STATUSES } from "../../../realtime/contract/transport"
+import { oneOrMany, pagination } from "../../store/auctions/validators"
 
-export const ShowStatus = z.enum(["scheduled", "live", "ended", "cancelled"])
+export const ShowStatus = z.enum(SHOW_STATUSES)
 
 const ShowSettings = z.object({
   title: z.string().trim().min(1).max(200),
@@ -26,7 +27,7 @@ export type AdminUpdateShowType = z.infer<typeof AdminUpdateShow>
 export function showListQuery(defaultLimit: number, maxLimit: number, status: z.ZodEnum = ShowStatus) {
   return z
     .object({
-      status: z.union([status, z.array(status)]).optional(),
+      status: oneOrMany(status).optional(),
       seller_id: z.string().min(1).optional(),
       ...pagination(defaultLimit, maxLimit),
     })
@@ -34,7 +35,7 @@ export function showListQuery(defaultLimit: number, maxLimit: number, status: z.
 }
 
 export const AdminGetShows = showListQuery(50, 200)
+export type AdminGetShowsType = z.infer<typeof AdminGetShows>
 
 /** Routes that take no query parameters: an unknown one is a mistake worth a 400. */
 export const NoQuery = z.object({}).strict()
-export type AdminGetShowsType = z.infer<typeof AdminGetShows>

@@ -5,9 +5,8 @@ import type { StoreGetAuctionsType } from "./validators"
 /** Lots, by show and status, soonest ending first. */
 export const GET = async (req: MedusaRequest<unknown, StoreGetAuctionsType>, res: MedusaResponse) => {
   const { show_id, status, limit, offset } = req.validatedQuery as StoreGetAuctionsType
-  const statuses = status === undefined ? undefined : Array.isArray(status) ? status : [status]
   // Drafts are the seller's business until they are scheduled or started.
-  const visible = (statuses ?? ["scheduled", "live", "sold", "unsold"]).filter((s) => s !== "draft")
+  const visible = (status ?? ["scheduled", "live", "sold", "unsold"]).filter((s) => s !== "draft")
   const { lots, count } = await auctionsService(req.scope).listPublicLots(
     { show_id, status: visible },
     { skip: offset, take: limit }

@@ -32,12 +32,17 @@ export function pagination(defaultLimit: number, maxLimit: number) {
   }
 }
 
+/** A query parameter given once (`?status=live`) or repeated (`?status=live&status=sold`), as a list. */
+export function oneOrMany<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.array(schema)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[])
+}
+
 /** `?show_id=&status=` (one status or several) plus pagination. */
 export function lotListQuery(defaultLimit: number, maxLimit: number) {
   return z
     .object({
       show_id: z.string().min(1).optional(),
-      status: z.union([LotStatus, z.array(LotStatus)]).optional(),
+      status: oneOrMany(LotStatus).optional(),
       ...pagination(defaultLimit, maxLimit),
     })
     .strict()

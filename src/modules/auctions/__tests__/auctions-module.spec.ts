@@ -185,6 +185,48 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
         expect(await service.expireOffer(offer.id)).toBeNull() // paid offers never lapse
       })
 
+      it("pages pending offers with carts by key, so offers marked paid mid-sweep do not hide others", async () => {
+        const offers = []
+        for (let i = 0; i < 3; i++) {
+          const [offer] = await service.openSettlements(await soldLot())
+          await service.updateLotOffers({ id: offer.id, cart_id: `cart_page_${i}` })
+          offers.push(offer)
+        }
+        const seen: string[] = []
+        for (let after = null as null | { id: string; created_at: Date }; ; ) {
+          const page = await service.listPendingOffersWithCart(after, 1)
+          if (!page.length) {
+            break
+          }
+          seen.push(page[0].id)
+          await service.markOfferPaid(page[0].id, `order_${page[0].id}`) // the set shrinks as the sweep goes
+          after = page[0]
+        }
+        expect(seen).toEqual(expect.arrayContaining(offers.map((o) => o.id)))
+      })
+
+      it("leaves offers tried in this pass out of the next batch of offers without a cart", async () => {
+        const [first] = await service.openSettlements(await soldLot())
+        const [second] = await service.openSettlements(await soldLot())
+        const all = (await service.listOffersWithoutCart()).map((o) => o.id)
+        expect(all).toEqual(expect.arrayContaining([first.id, second.id]))
+        const rest = (await service.listOffersWithoutCart([first.id])).map((o) => o.id)
+        expect(rest).toContain(second.id)
+        expect(rest).not.toContain(first.id)
+      })
+
+      it("queues a lapsed offer's cart line for clearing until it is recorded cleared", async () => {
+        const id = await soldLot({ runner_up_depth: 0 })
+        const [offer] = await service.openSettlements(id)
+        await service.updateLotOffers({ id: offer.id, cart_id: "cart_lapsed" })
+        expect((await service.listLinesToClear()).map((o) => o.id)).not.toContain(offer.id) // still pending
+        await makeOverdue(offer.id)
+        await service.expireOffer(offer.id)
+        expect((await service.listLinesToClear()).map((o) => o.id)).toContain(offer.id)
+        await service.markLineCleared(offer.id)
+        expect((await service.listLinesToClear()).map((o) => o.id)).not.toContain(offer.id)
+      })
+
       it("gives a cart's off-session charge to one caller only", async () => {
         const id = await soldLot()
         const [offer] = await service.openSettlements(id)

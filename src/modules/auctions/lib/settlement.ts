@@ -1,5 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import { rawNumber } from "./lot-row"
 
 /**
  * The settlement state machine of sold lots, in SQL. Every change is conditional on the state
@@ -38,6 +39,8 @@ export type OfferRow = {
   order_id: string | null
   paid_at: Date | null
   closed_at: Date | null
+  line_cleared_at: Date | null
+  created_at: Date
 }
 
 function toOffer(row: Record<string, any>): OfferRow {
@@ -58,7 +61,7 @@ function insertOffer(
     {
       id: generateEntityId(undefined, "loff"),
       ...offer,
-      raw_amount: JSON.stringify({ value: String(offer.amount), precision: 20 }),
+      raw_amount: rawNumber(offer.amount),
       window: windowSeconds,
     }
   )
@@ -75,8 +78,8 @@ export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctio
        from live_auction
        where status = 'sold' and settlement_status is null and deleted_at is null
          ${auctionId ? "and id = :auctionId" : ""}
-       order by closed_at limit 100 for update skip locked`,
-      auctionId ? { auctionId } : {}
+       order by closed_at limit :limit for update skip locked`,
+      { limit: OFFER_BATCH, ...(auctionId ? { auctionId } : {}) }
     )
     const offers: OfferRow[] = []
     for (const lot of lots) {
@@ -104,12 +107,12 @@ export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctio
 }
 
 /** Pending offers past their deadline, oldest first. */
-export async function listOverdueOffers(knex: Knex, limit = 100): Promise<OfferRow[]> {
+export async function listOverdueOffers(knex: Knex): Promise<OfferRow[]> {
   const { rows } = await knex.raw(
     `select o.* from live_lot_offer o
      where o.status = 'pending' and o.due_at <= clock_timestamp() and o.deleted_at is null
      order by o.due_at limit ?`,
-    [limit]
+    [OFFER_BATCH]
   )
   return rows.map(toOffer)
 }
@@ -265,25 +268,53 @@ export async function cancelPendingOffers(trx: Knex.Transaction, auctionId: stri
   return rows.map(toOffer)
 }
 
-/** Pending offers whose cart is still to be made; an offer whose cart failed 5 times is left to staff. */
-export async function listOffersWithoutCart(knex: Knex): Promise<OfferRow[]> {
+/**
+ * Pending offers whose cart is still to be made, except `exclude` (tried already in this pass);
+ * an offer whose cart failed 5 times is left to staff.
+ */
+export async function listOffersWithoutCart(knex: Knex, exclude: string[]): Promise<OfferRow[]> {
   const rows = await knex("live_lot_offer")
     .where({ status: "pending", cart_id: null, deleted_at: null })
     .where("cart_attempts", "<", 5)
+    .whereNotIn("id", exclude)
     .orderBy("created_at")
     .limit(OFFER_BATCH)
   return rows.map(toOffer)
 }
 
-/** Pending offers that have a cart, oldest first, a page at a time. */
-export async function listPendingOffersWithCart(knex: Knex, page: { skip: number; take: number }): Promise<OfferRow[]> {
-  const rows = await knex("live_lot_offer")
+/**
+ * Pending offers that have a cart, oldest first, a page at a time after `after` (the last offer
+ * of the previous page): keyset paging, because marking offers paid shrinks the set as it goes.
+ */
+export async function listPendingOffersWithCart(
+  knex: Knex,
+  after: Pick<OfferRow, "created_at" | "id"> | null,
+  take: number
+): Promise<OfferRow[]> {
+  const query = knex("live_lot_offer")
     .where({ status: "pending", deleted_at: null })
     .whereNotNull("cart_id")
     .orderBy([{ column: "created_at" }, { column: "id" }])
-    .offset(page.skip)
-    .limit(page.take)
+    .limit(take)
+  if (after) {
+    query.whereRaw("(created_at, id) > (?, ?)", [after.created_at, after.id])
+  }
+  return (await query).map(toOffer)
+}
+
+/** Lapsed or cancelled offers whose line may still sit in their buyer's cart, oldest first. */
+export async function listLinesToClear(knex: Knex): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
+    .whereIn("status", ["expired", "cancelled"])
+    .where({ line_cleared_at: null, deleted_at: null })
+    .whereNotNull("cart_id")
+    .orderBy("closed_at")
+    .limit(OFFER_BATCH)
   return rows.map(toOffer)
+}
+
+export async function markLineCleared(knex: Knex, offerId: string): Promise<void> {
+  await knex("live_lot_offer").where({ id: offerId }).update({ line_cleared_at: knex.raw("clock_timestamp()") })
 }
 
 /**

@@ -35,6 +35,11 @@ export const LotOffer = model
       order_id: model.text().nullable(),
       paid_at: model.dateTime().nullable(),
       closed_at: model.dateTime().nullable(),
+      /**
+       * When a lapsed or cancelled offer's line left its buyer's cart (or the cart turned out to be
+       * gone or already an order). Null while that is still to do: the settlement job retries it.
+       */
+      line_cleared_at: model.dateTime().nullable(),
     }
   )
   .indexes([

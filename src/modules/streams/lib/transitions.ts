@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { ShowStatus } from "../../../realtime/contract/transport"
 
-export type ShowStatus = "scheduled" | "live" | "ended" | "cancelled"
 export type ShowTransition = "go_live" | "end" | "cancel"
 
 type Rule = { from: ShowStatus[]; to: ShowStatus; set: string }

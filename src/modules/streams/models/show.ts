@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { SHOW_STATUSES } from "../../../realtime/contract/transport"
 
 /**
  * A show: one live stream by one seller, in which lots run one after another.
@@ -14,7 +15,7 @@ export const Show = model
       /** The admin user who runs the show (their console is the `seller:<id>` room). */
       seller_id: model.text(),
       /** scheduled → live → ended, or scheduled → cancelled */
-      status: model.enum(["scheduled", "live", "ended", "cancelled"]).default("scheduled"),
+      status: model.enum([...SHOW_STATUSES]).default("scheduled"),
       /** When viewers are told it starts; going live does not wait for it. */
       scheduled_at: model.dateTime().nullable(),
       started_at: model.dateTime().nullable(),
