@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
-import liveAuctionsClock from "../../src/jobs/live-auctions-clock"
+import { tickClock } from "../../src/lib/auction-clock"
 import { adminLot as fetchAdminLot, bid, createLot, sleep } from "../helpers/auctions"
 
 jest.setTimeout(120_000)
@@ -136,10 +136,10 @@ medusaIntegrationTestRunner({
     describe("the clock job (the safety net behind the timers)", () => {
       it("should start scheduled lots when their time comes and close lots whose timer was lost", async () => {
         const id = await createLot(api, admin, { scheduled_at: new Date(Date.now() + 800).toISOString() }, { start: false })
-        await liveAuctionsClock(getContainer())
+        await tickClock(getContainer())
         expect((await adminLot(id)).status).toBe("scheduled") // not yet
         await sleep(1000)
-        await liveAuctionsClock(getContainer())
+        await tickClock(getContainer())
         const started = await adminLot(id)
         expect(started.status).toBe("live")
         expect(new Date(started.ends_at).getTime() - new Date(started.started_at).getTime()).toBe(60_000)
@@ -149,7 +149,7 @@ medusaIntegrationTestRunner({
           "update live_auction set ends_at = clock_timestamp() - interval '2 seconds' where id = ?",
           [id]
         )
-        await liveAuctionsClock(getContainer()) // arms a timer with no delay left
+        await tickClock(getContainer()) // arms a timer with no delay left
         expect((await waitForClose(id, 2000)).status).toBe("unsold")
       })
     })

@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import liveSettlement from "../../src/jobs/live-settlement"
-import { settleOnce } from "../../src/lib/settlement/run-settlement"
+import { runSettlement, settleOnce } from "../../src/lib/settlement/run-settlement"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import { adminLot as fetchAdminLot, bid, createLot, createShow, lotOffers, sleep } from "../helpers/auctions"
 import { attempt, checkout, demoShop, QUICK_LOT, waitFor } from "../helpers/checkout"
@@ -209,7 +208,7 @@ medusaIntegrationTestRunner({
         // (Between the deadline and the settlement pass, bids are refused with payment_overdue:
         // the module spec shows that without a clock race.)
         await sleep(new Date(first.due_at).getTime() - Date.now() + 200)
-        await liveSettlement(getContainer())
+        await runSettlement(getContainer())
         const second = await offerWithCart(B, id)
         expect(second).toMatchObject({ rank: 1, amount: 25, status: "pending" })
         const cart = await cartOf(second.cart_id, B)
@@ -226,7 +225,7 @@ medusaIntegrationTestRunner({
 
         // B lets it lapse too; with a depth of 1, C is not asked: the lot is forfeited.
         await sleep(new Date(second.due_at).getTime() - Date.now() + 200)
-        await liveSettlement(getContainer())
+        await runSettlement(getContainer())
         expect(await adminLot(id)).toMatchObject({ settlement_status: "forfeited" })
         expect((await offersOf(id)).map((o) => [o.rank, o.customer_id, o.status]).sort()).toEqual([
           [0, A.id, "expired"],

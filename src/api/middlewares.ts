@@ -1,16 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { adminAuctionRoutesMiddlewares } from "./admin/auctions/middlewares"
-import { adminShowRoutesMiddlewares } from "./admin/shows/middlewares"
 import { verifyStripeWebhook } from "./hooks/payment-webhook-guard"
-import { storeAuctionRoutesMiddlewares } from "./store/auctions/middlewares"
-import { storeShowRoutesMiddlewares } from "./store/shows/middlewares"
+import { LIVE_ROUTES } from "./route-table"
+import { refuseLotLineRemoval } from "./store/carts/lot-line-guard"
+import { toMiddlewareRoutes } from "./utils/live-routes"
 
 export default defineMiddlewares({
   routes: [
-    ...storeAuctionRoutesMiddlewares,
-    ...adminAuctionRoutesMiddlewares,
-    ...storeShowRoutesMiddlewares,
-    ...adminShowRoutesMiddlewares,
-    { matcher: "/hooks/payment/:provider", method: ["POST"], middlewares: [verifyStripeWebhook] },
+    ...toMiddlewareRoutes(LIVE_ROUTES),
+    // Guards on Medusa's own routes.
+    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [refuseLotLineRemoval] },
+    { matcher: "/hooks/payment/:provider", methods: ["POST"], middlewares: [verifyStripeWebhook] },
   ],
 })

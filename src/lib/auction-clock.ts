@@ -4,6 +4,9 @@ import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
 import { relayOrWarn } from "./auction-relay"
 
+// Lots ending within this horizon get a precise timer now; the clock ticks well inside it.
+const HORIZON_MS = 3000
+
 /**
  * Closes lots at their end, to the millisecond, in this process: one timer per lot
  * ending soon. The close itself is a conditional UPDATE, so a timer that fires early
@@ -57,4 +60,20 @@ async function fire(container: MedusaContainer, id: string): Promise<void> {
   } catch (err) {
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: closing ${id} failed, the sweep will retry: ${(err as Error).message}`)
   }
+}
+
+/**
+ * One tick of the clock (every second, see live-loops.ts): start scheduled lots whose time has
+ * come, and arm precise close timers for lots ending soon (overdue ones close at once). The
+ * timers do the closing; this is the net under them (a restart, a lost timer).
+ */
+export async function tickClock(container: MedusaContainer): Promise<void> {
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  for (const id of await auctions.listScheduledLotsDue()) {
+    // Another process may start it first: the transition then refuses, harmlessly.
+    if ((await auctions.startAuction(id)).ok) {
+      await armLot(container, id)
+    }
+  }
+  armCloseTimers(container, await auctions.listLotsEndingWithin(HORIZON_MS))
 }

@@ -2,6 +2,7 @@ import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framewor
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
+import { ensureLiveLoops } from "./live-loops"
 
 /**
  * Publishes the auctions outbox on Medusa's event bus, in order, after commit.
@@ -16,7 +17,7 @@ export async function relayAuctionEvents(container: MedusaContainer): Promise<nu
 }
 
 /**
- * The relay for callers that must not fail because of it (the clock job, request handlers):
+ * The relay for callers that must not fail because of it (the relay loop, request handlers):
  * a failure (Redis away, say) leaves the events unpublished and is retried on the next run.
  */
 export async function relayOrWarn(container: MedusaContainer): Promise<void> {
@@ -25,7 +26,7 @@ export async function relayOrWarn(container: MedusaContainer): Promise<void> {
   } catch (err) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`live-commerce: outbox relay failed, the clock job will retry: ${(err as Error).message}`)
+      .warn(`live-commerce: outbox relay failed, retrying in a second: ${(err as Error).message}`)
   }
 }
 
@@ -38,6 +39,8 @@ let relayAgain = false
  * instead of starting one per bid.
  */
 export function relayInBackground(container: MedusaContainer): void {
+  // A state change is a sign of life: make sure this process's loops run (see live-loops.ts).
+  ensureLiveLoops(container)
   if (relaying) {
     relayAgain = true
     return

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { hasCentPrecision } from "../modules/auctions/utils/money"
 
 /**
  * Whatnot's public increment table: from this price (in the currency's main
@@ -18,11 +19,14 @@ export const DEFAULT_BID_INCREMENTS: BidIncrementStep[] = [
 
 export type BidIncrementStep = { from: number; increment: number }
 
-const money = z.number().finite().nonnegative().max(1e12)
+// Cents at most: an increment below the smallest unit rounds to nothing, and equal bids would
+// then be accepted again and again (a lot's own currency is checked when the lot is saved).
+const money = z.number().nonnegative().max(1e12).refine(hasCentPrecision, { message: "must have at most 2 decimals" })
 
 export const BidIncrementTable = z
-  .array(z.object({ from: money, increment: money.positive() }).strict())
+  .array(z.object({ from: money, increment: money.refine((n) => n >= 0.01, { message: "must be at least 0.01" }) }).strict())
   .min(1)
+  .max(50)
   .refine((steps) => steps.length === 0 || steps[0].from === 0, {
     message: "the first step must start at 0",
   })

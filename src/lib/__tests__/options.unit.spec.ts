@@ -51,6 +51,8 @@ describe("parseLiveCommerceOptions", () => {
     ],
     [{ auctions: { increments: [{ from: 0, increment: 0 }] } }, "`auctions.increments.0.increment`"],
     [{ auctions: { increments: [{ from: 0, increment: -1 }] } }, "`auctions.increments.0.increment`"],
+    [{ auctions: { increments: [{ from: 0, increment: 1e-9 }] } }, "`auctions.increments.0.increment` must be at least 0.01"],
+    [{ auctions: { increments: [{ from: 0, increment: 0.015 }] } }, "`auctions.increments.0.increment` must have at most 2 decimals"],
     [{ auctions: { softCloseSeconds: 1.5 } }, "`auctions.softCloseSeconds`"],
     [{ auctions: { softCloseSeconds: "10" } }, "`auctions.softCloseSeconds`"],
   ])("rejects %j with a message naming the option", (raw, fragment) => {

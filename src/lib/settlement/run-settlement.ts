@@ -13,7 +13,7 @@ let lastReconciled = 0
  * One pass of settlement, in order: sold lots get their winner's offer; overdue offers lapse
  * (and runner-ups get theirs); lapsed and cancelled lots leave their carts; offers get carts; carts that became orders mark lots paid (every 30 s: a net under `order.placed`);
  * reminders go out; saved cards are charged. Every step is idempotent and safe to run in
- * several processes at once, so the job and the close subscriber may both call it.
+ * several processes at once, so the settlement loop and the close subscriber may both call it.
  */
 export async function settleOnce(container: MedusaContainer): Promise<void> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
@@ -48,7 +48,7 @@ export function runSettlement(container: MedusaContainer): Promise<void> {
       } catch (err) {
         container
           .resolve(ContainerRegistrationKeys.LOGGER)
-          .warn(`live-commerce: settlement pass failed, the job will retry: ${(err as Error).message}`)
+          .warn(`live-commerce: settlement pass failed, retrying in 2 s: ${(err as Error).message}`)
       }
     } while (runAgain)
   })().finally(() => {

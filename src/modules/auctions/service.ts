@@ -42,10 +42,23 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     this.options_ = parseLiveCommerceOptions(options)
     const redisUrl = this.options_.realtime.redisUrl
     this.realtime_ = redisUrl ? createRedisPublisher(redisUrl) : null
-    this.__hooks = { onApplicationShutdown: async () => this.realtime_?.close() }
+    let shutDown: () => void = () => undefined
+    this.shutDown_ = new Promise((resolve) => (shutDown = resolve))
+    this.__hooks = {
+      onApplicationShutdown: async () => {
+        shutDown()
+        await this.realtime_?.close()
+      },
+    }
   }
 
   __hooks: { onApplicationShutdown?: () => Promise<void> }
+  protected readonly shutDown_: Promise<void>
+
+  /** Resolves when the app shuts down: the plugin's in-process loops stop then (lib/live-loops.ts). */
+  async whenShutDown(): Promise<void> {
+    return this.shutDown_
+  }
 
   /** The validated plugin options (never the raw ones: Medusa adds the database URL there). */
   async getOptions(): Promise<LiveCommerceOptions> {

@@ -31,6 +31,14 @@ export const AuctionErrorCodes = {
   lot_not_won: "lot_not_won",
   /** The lot cannot move to the requested state from its current one. */
   invalid_transition: "invalid_transition",
+  /** A customer named in the request (a lot's seller account, a block) does not exist. */
+  customer_not_found: "customer_not_found",
+  /** The lot's currency is not an ISO 4217 currency this store knows. */
+  unknown_currency: "unknown_currency",
+  /** A price or increment finer than the currency's smallest unit (a cent; a yen). */
+  below_currency_unit: "below_currency_unit",
+  /** Lifting a bidder block that is not there. */
+  block_not_found: "block_not_found",
 } as const
 
 export type AuctionErrorCode = (typeof AuctionErrorCodes)[keyof typeof AuctionErrorCodes]

@@ -5,7 +5,9 @@ import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bi
 import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create-auctions"
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
 import { updateAuctionStep, type UpdateAuctionStepInput } from "./steps/update-auction"
+import { validateCustomersStep } from "./steps/validate-customers"
 import { validateLotCheckoutStep, type ValidateLotCheckoutStepInput } from "./steps/validate-lot-checkout"
+import { validateLotPricesStep, type ValidateLotPricesStepInput } from "./steps/validate-lot-prices"
 import { validateLotShowsStep, type ValidateLotShowsStepInput } from "./steps/validate-lot-shows"
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
@@ -13,6 +15,8 @@ export const createAuctionsWorkflowId = "live-create-auctions"
 /** This workflow creates lots (draft, or scheduled when they have a `scheduled_at`). */
 export const createAuctionsWorkflow = createWorkflow(createAuctionsWorkflowId, (input: CreateAuctionsStepInput) => {
   validateLotVariantsStep(input)
+  validateLotPricesStep(input as ValidateLotPricesStepInput)
+  validateCustomersStep(transform({ input }, ({ input }) => ({ customer_ids: input.map((l) => l.seller_customer_id as string) })))
   validateLotCheckoutStep(input as ValidateLotCheckoutStepInput)
   validateLotShowsStep(input as ValidateLotShowsStepInput)
   return new WorkflowResponse(createAuctionsStep(input))
@@ -23,6 +27,9 @@ export const updateAuctionWorkflowId = "live-update-auction"
 export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (input: UpdateAuctionStepInput) => {
   const lots = transform({ input }, ({ input }) => [input.update as { product_variant_id?: string | null }])
   validateLotVariantsStep(lots)
+  const prices = transform({ input }, ({ input }) => [{ auction_id: input.id, ...input.update } as ValidateLotPricesStepInput[number]])
+  validateLotPricesStep(prices)
+  validateCustomersStep(transform({ input }, ({ input }) => ({ customer_ids: [input.update.seller_customer_id as string] })))
   const places = transform({ input }, ({ input }) => [input.update as ValidateLotCheckoutStepInput[number]])
   validateLotCheckoutStep(places)
   // Locked with the lot's show (the one it moves to, if the edit names one): a show going off
@@ -63,5 +70,6 @@ export const transitionAuctionWorkflow = createWorkflow(
 export const setBidderBlockWorkflowId = "live-set-bidder-block"
 /** This workflow blocks a customer from bidding (or lifts the block). */
 export const setBidderBlockWorkflow = createWorkflow(setBidderBlockWorkflowId, (input: SetBidderBlockStepInput) => {
+  validateCustomersStep(transform({ input }, ({ input }) => ({ customer_ids: input.blocked ? [input.customer_id] : [] })))
   return new WorkflowResponse(setBidderBlockStep(input))
 })

@@ -1,24 +1,30 @@
-import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { IdParams, NoQuery } from "../../utils/validators"
+import { actionRoutes, STAFF_ONLY, type LiveRoute } from "../../utils/live-routes"
 import {
   AdminBlockBidder,
   AdminCreateAuction,
-  AdminEmptyBody,
   AdminGetAuctions,
   AdminGetBids,
   AdminGetLotOffers,
   AdminUpdateAuction,
 } from "./validators"
 
-export const adminAuctionRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/auctions", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetAuctions, {})] },
-  { matcher: "/admin/auctions", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateAuction)] },
-  { matcher: "/admin/auctions/:id", method: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAuction)] },
+const lot = IdParams("id")
+
+export const adminAuctionRoutes: LiveRoute[] = [
+  { method: "GET", path: "/admin/auctions", query: AdminGetAuctions, access: STAFF_ONLY },
+  { method: "POST", path: "/admin/auctions", query: NoQuery, body: AdminCreateAuction, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/auctions/:id", params: lot, query: NoQuery, access: STAFF_ONLY },
+  { method: "POST", path: "/admin/auctions/:id", params: lot, query: NoQuery, body: AdminUpdateAuction, access: STAFF_ONLY },
+  ...actionRoutes("/admin/auctions/:id", ["start", "cancel", "rerun"], lot, STAFF_ONLY),
+  { method: "GET", path: "/admin/auctions/:id/bids", params: lot, query: AdminGetBids, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/lot-offers", query: AdminGetLotOffers, access: STAFF_ONLY },
+  { method: "POST", path: "/admin/bidder-blocks", query: NoQuery, body: AdminBlockBidder, access: STAFF_ONLY },
   {
-    matcher: "/admin/auctions/:id/(start|cancel|rerun)",
-    method: ["POST"],
-    middlewares: [validateAndTransformBody(AdminEmptyBody)],
+    method: "DELETE",
+    path: "/admin/bidder-blocks/:customer_id",
+    params: IdParams("customer_id"),
+    query: NoQuery,
+    access: STAFF_ONLY,
   },
-  { matcher: "/admin/auctions/:id/bids", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetBids, {})] },
-  { matcher: "/admin/lot-offers", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetLotOffers, {})] },
-  { matcher: "/admin/bidder-blocks", method: ["POST"], middlewares: [validateAndTransformBody(AdminBlockBidder)] },
 ]

@@ -11,7 +11,7 @@ export function transitionRoute(transition: AuctionTransition) {
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
     await transitionAuctionWorkflow(req.scope).run({ input: { id: req.params.id, transition } })
     if (transition === "start") {
-      // Arm the close here too: a 10-second lot should not wait for the clock job to notice it.
+      // Arm the close here too: a 10-second lot should not wait for the clock to notice it.
       await armLot(req.scope, req.params.id)
     }
     if (transition === "rerun") {

@@ -1,31 +1,37 @@
 import { z } from "@medusajs/framework/zod"
 import { BidIncrementTable } from "../../../lib/options"
-import { LotOfferStatus, lotListQuery, Money, pagination } from "../../store/auctions/validators"
+import { LotOfferStatus, lotListQuery } from "../../store/auctions/validators"
+import { EntityId, FutureDateTime, Metadata, Money, pagination, Text, Title } from "../../utils/validators"
 
+/**
+ * A lot's settings as sent. No defaults here: an edit names only what changes, so a field left
+ * out must stay as it is (the create schema below adds the defaults).
+ */
 const LotSettings = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).nullish(),
-  product_variant_id: z.string().min(1).nullish(),
-  show_id: z.string().min(1).nullish(),
-  seller_customer_id: z.string().min(1).nullish(),
+  title: Title(200),
+  description: Text(5000).nullish(),
+  product_variant_id: EntityId.nullish(),
+  show_id: EntityId.nullish(),
+  seller_customer_id: EntityId.nullish(),
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO code").transform((c) => c.toLowerCase()),
   starting_price: z.union([z.literal(0), Money]),
   reserve_price: Money.nullish(),
   buy_now_price: Money.nullish(),
   increments: BidIncrementTable.nullish(),
-  duration_seconds: z.int().min(5).max(7 * 24 * 3600).default(30),
+  duration_seconds: z.int().min(5).max(7 * 24 * 3600),
   soft_close_seconds: z.int().min(0).max(3600).nullish(),
-  soft_close_mode: z.enum(["extend", "reset"]).default("reset"),
+  soft_close_mode: z.enum(["extend", "reset"]),
   extend_seconds: z.int().min(1).max(3600).nullish(),
   max_extensions: z.int().min(0).max(1000).nullish(),
-  sudden_death: z.boolean().default(false),
-  allow_prebids: z.boolean().default(true),
-  scheduled_at: z.coerce.date().nullish(),
-  region_id: z.string().min(1).nullish(),
-  sales_channel_id: z.string().min(1).nullish(),
+  sudden_death: z.boolean(),
+  allow_prebids: z.boolean(),
+  /** When the clock starts the lot by itself; null (or left out) keeps it a draft. */
+  scheduled_at: FutureDateTime.nullish(),
+  region_id: EntityId.nullish(),
+  sales_channel_id: EntityId.nullish(),
   payment_window_seconds: z.int().min(10).max(30 * 24 * 3600).nullish(),
   runner_up_depth: z.int().min(0).max(10).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata: Metadata.nullish(),
 })
 
 type Prices = { starting_price?: number; reserve_price?: number | null; buy_now_price?: number | null }
@@ -34,7 +40,14 @@ const pricesAreCoherent = (p: Prices) =>
   (p.buy_now_price == null || p.starting_price === undefined || p.buy_now_price > p.starting_price)
 const pricesMessage = { message: "reserve_price must be ≥ starting_price and buy_now_price > starting_price" }
 
-export const AdminCreateAuction = LotSettings.strict().refine(pricesAreCoherent, pricesMessage)
+export const AdminCreateAuction = LotSettings.extend({
+  duration_seconds: LotSettings.shape.duration_seconds.default(30),
+  soft_close_mode: LotSettings.shape.soft_close_mode.default("reset"),
+  sudden_death: LotSettings.shape.sudden_death.default(false),
+  allow_prebids: LotSettings.shape.allow_prebids.default(true),
+})
+  .strict()
+  .refine(pricesAreCoherent, pricesMessage)
 export type AdminCreateAuctionType = z.infer<typeof AdminCreateAuction>
 
 export const AdminUpdateAuction = LotSettings.partial()
@@ -49,13 +62,12 @@ export type AdminGetAuctionsType = z.infer<typeof AdminGetAuctions>
 export const AdminGetBids = z.object(pagination(100, 500)).strict()
 export type AdminGetBidsType = z.infer<typeof AdminGetBids>
 
-export const AdminEmptyBody = z.object({}).strict()
-
 export const AdminBlockBidder = z
   .object({
-    customer_id: z.string().min(1),
-    reason: z.string().max(500).nullish(),
-    expires_at: z.coerce.date().nullish(),
+    customer_id: EntityId,
+    reason: Text(500).nullish(),
+    /** Null (or left out): until staff lift it. */
+    expires_at: FutureDateTime.nullish(),
   })
   .strict()
 export type AdminBlockBidderType = z.infer<typeof AdminBlockBidder>
@@ -63,9 +75,9 @@ export type AdminBlockBidderType = z.infer<typeof AdminBlockBidder>
 export const AdminGetLotOffers = z
   .object({
     ...pagination(50, 200),
-    auction_id: z.string().min(1).optional(),
-    customer_id: z.string().min(1).optional(),
-    show_id: z.string().min(1).optional(),
+    auction_id: EntityId.optional(),
+    customer_id: EntityId.optional(),
+    show_id: EntityId.optional(),
     status: LotOfferStatus.optional(),
   })
   .strict()

@@ -1,15 +1,13 @@
-import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminEmptyBody } from "../auctions/validators"
-import { AdminCreateShow, AdminGetShows, AdminUpdateShow, NoQuery } from "./validators"
+import { IdParams, NoQuery } from "../../utils/validators"
+import { actionRoutes, STAFF_ONLY, type LiveRoute } from "../../utils/live-routes"
+import { AdminCreateShow, AdminGetShows, AdminUpdateShow } from "./validators"
 
-export const adminShowRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/shows", method: ["GET"], middlewares: [validateAndTransformQuery(AdminGetShows, {})] },
-  { matcher: "/admin/shows", method: ["POST"], middlewares: [validateAndTransformBody(AdminCreateShow)] },
-  { matcher: "/admin/shows/:id", method: ["GET"], middlewares: [validateAndTransformQuery(NoQuery, {})] },
-  { matcher: "/admin/shows/:id", method: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateShow)] },
-  {
-    matcher: "/admin/shows/:id/(go-live|end|cancel)",
-    method: ["POST"],
-    middlewares: [validateAndTransformBody(AdminEmptyBody)],
-  },
+const show = IdParams("id")
+
+export const adminShowRoutes: LiveRoute[] = [
+  { method: "GET", path: "/admin/shows", query: AdminGetShows, access: STAFF_ONLY },
+  { method: "POST", path: "/admin/shows", query: NoQuery, body: AdminCreateShow, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/shows/:id", params: show, query: NoQuery, access: STAFF_ONLY },
+  { method: "POST", path: "/admin/shows/:id", params: show, query: NoQuery, body: AdminUpdateShow, access: STAFF_ONLY },
+  ...actionRoutes("/admin/shows/:id", ["go-live", "end", "cancel"], show, STAFF_ONLY),
 ]

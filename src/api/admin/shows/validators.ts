@@ -1,18 +1,19 @@
 import { z } from "@medusajs/framework/zod"
 import { SHOW_STATUSES } from "../../../realtime/contract/transport"
-import { oneOrMany, pagination } from "../../store/auctions/validators"
+import { DateTime, EntityId, Metadata, oneOrMany, pagination, Text, Title, WebUrl } from "../../utils/validators"
 
 export const ShowStatus = z.enum(SHOW_STATUSES)
 
 const ShowSettings = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).nullish(),
+  title: Title(200),
+  description: Text(5000).nullish(),
   /** The admin user who runs the show; defaults to the one creating it. */
-  seller_id: z.string().min(1).optional(),
-  scheduled_at: z.coerce.date().nullish(),
-  playback_url: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
-  thumbnail: z.url({ protocol: /^https?$/ }).max(2000).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  seller_id: EntityId.optional(),
+  /** When viewers are told it starts (going live does not wait for it). */
+  scheduled_at: DateTime.nullish(),
+  playback_url: WebUrl.nullish(),
+  thumbnail: WebUrl.nullish(),
+  metadata: Metadata.nullish(),
 })
 
 export const AdminCreateShow = ShowSettings.strict()
@@ -28,7 +29,7 @@ export function showListQuery(defaultLimit: number, maxLimit: number, status: z.
   return z
     .object({
       status: oneOrMany(status).optional(),
-      seller_id: z.string().min(1).optional(),
+      seller_id: EntityId.optional(),
       ...pagination(defaultLimit, maxLimit),
     })
     .strict()
@@ -36,6 +37,3 @@ export function showListQuery(defaultLimit: number, maxLimit: number, status: z.
 
 export const AdminGetShows = showListQuery(50, 200)
 export type AdminGetShowsType = z.infer<typeof AdminGetShows>
-
-/** Routes that take no query parameters: an unknown one is a mistake worth a 400. */
-export const NoQuery = z.object({}).strict()

@@ -1,42 +1,23 @@
-import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { refuseLotLineRemoval } from "../carts/lot-line-guard"
+import { IdParams, NoQuery } from "../../utils/validators"
+import { STORE_CUSTOMER, STORE_PUBLIC, type LiveRoute } from "../../utils/live-routes"
 import { StoreGetAuctions, StoreGetBids, StoreGetLotOffers, StorePlaceBid } from "./validators"
 
-export const storeAuctionRoutesMiddlewares: MiddlewareRoute[] = [
+const lot = IdParams("id")
+
+export const storeAuctionRoutes: LiveRoute[] = [
+  { method: "GET", path: "/store/auctions", query: StoreGetAuctions, access: STORE_PUBLIC },
+  // Anyone may look; a logged-in customer also sees their own max.
+  { method: "GET", path: "/store/auctions/:id", params: lot, query: NoQuery, auth: "customer_optional", access: STORE_PUBLIC },
   {
-    matcher: "/store/auctions",
-    method: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetAuctions, {})],
+    method: "POST",
+    path: "/store/auctions/:id/bids",
+    params: lot,
+    query: NoQuery,
+    body: StorePlaceBid,
+    auth: "customer",
+    access: STORE_CUSTOMER,
   },
-  {
-    // Anyone may look; a logged-in customer also sees their own max.
-    matcher: "/store/auctions/:id",
-    method: ["GET"],
-    middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
-  },
-  {
-    matcher: "/store/auctions/:id/bids",
-    method: ["POST"],
-    middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StorePlaceBid)],
-  },
-  {
-    matcher: "/store/auctions/:id/bids",
-    method: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetBids, {})],
-  },
-  {
-    matcher: "/store/customers/me/bids",
-    method: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetBids, {})],
-  },
-  {
-    matcher: "/store/customers/me/lot-offers",
-    method: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetLotOffers, {})],
-  },
-  {
-    matcher: "/store/carts/:id/line-items/:line_id",
-    method: ["DELETE"],
-    middlewares: [refuseLotLineRemoval],
-  },
+  { method: "GET", path: "/store/auctions/:id/bids", params: lot, query: StoreGetBids, access: STORE_PUBLIC },
+  { method: "GET", path: "/store/customers/me/bids", query: StoreGetBids, access: STORE_CUSTOMER },
+  { method: "GET", path: "/store/customers/me/lot-offers", query: StoreGetLotOffers, access: STORE_CUSTOMER },
 ]

@@ -1,8 +1,8 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { NoQuery } from "../../admin/shows/validators"
+import { IdParams, NoQuery } from "../../utils/validators"
+import { STORE_PUBLIC, type LiveRoute } from "../../utils/live-routes"
 import { StoreGetShows } from "./validators"
 
-export const storeShowRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/store/shows", method: ["GET"], middlewares: [validateAndTransformQuery(StoreGetShows, {})] },
-  { matcher: "/store/shows/:id", method: ["GET"], middlewares: [validateAndTransformQuery(NoQuery, {})] },
+export const storeShowRoutes: LiveRoute[] = [
+  { method: "GET", path: "/store/shows", query: StoreGetShows, access: STORE_PUBLIC },
+  { method: "GET", path: "/store/shows/:id", params: IdParams("id"), query: NoQuery, access: STORE_PUBLIC },
 ]

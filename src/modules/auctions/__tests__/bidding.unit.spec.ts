@@ -65,6 +65,12 @@ describe("increments", () => {
     expect(minimumNextBid(lot({ current_price: 30, bid_count: 4 }))).toBe(32)
     expect(minimumNextBid(lot({ current_price: 0.1, bid_count: 1, increments: [{ from: 0, increment: 0.2 }] }))).toBe(0.3)
   })
+
+  it("never lets an increment below a cent stall the price (a lot stored before validation refused it)", () => {
+    const stalled = lot({ current_price: 10, bid_count: 1, leader_customer_id: "A", leader_max: 10, increments: [{ from: 0, increment: 1e-9 }] })
+    expect(minimumNextBid(stalled)).toBe(10.01)
+    expect(decideBid(stalled, { customer_id: "B", kind: "straight", amount: 10 })).toMatchObject({ accepted: false, code: "bid_too_low" })
+  })
 })
 
 describe("decideBid: proxy bidding (eBay's rules)", () => {

@@ -12,7 +12,7 @@ export type RealtimePublisher = {
 /**
  * Publishes relayed lot events to the sidecars over Redis pub/sub, one message per batch.
  * Fails fast while Redis is away (no offline queue): the relay then keeps the events
- * unpublished and the clock job retries them, so nothing is lost, only delayed.
+ * unpublished and the relay loop retries them every second, so nothing is lost, only delayed.
  */
 export function createRedisPublisher(redisUrl: string): RealtimePublisher {
   const redis = new Redis(redisUrl, {

@@ -46,7 +46,10 @@ export type BidDecision =
     }
   | { accepted: false; code: AuctionErrorCode; message: string; min_next_bid: number }
 
-/** The increment that applies at `price`: the last step whose `from` is ≤ price. */
+/** The smallest increment there is: a cent. Validation refuses less; a lot stored before it did not. */
+const MIN_INCREMENT = 0.01
+
+/** The increment that applies at `price`: the last step whose `from` is ≤ price (never below a cent). */
 export function incrementAt(increments: BidIncrementStep[], price: number): number {
   let step = increments[0]
   for (const candidate of increments) {
@@ -54,7 +57,8 @@ export function incrementAt(increments: BidIncrementStep[], price: number): numb
       step = candidate
     }
   }
-  return step.increment
+  // Below a cent the price would not move, and equal bids would be accepted again and again.
+  return Math.max(step.increment, MIN_INCREMENT)
 }
 
 /** The lowest amount the next bid may be: the starting price, or the price plus its increment. */

@@ -1,6 +1,8 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AUCTIONS_MODULE } from "../../../modules/auctions"
 import type AuctionsModuleService from "../../../modules/auctions/service"
+import { AuctionErrorCodes } from "../../../realtime/contract/errors"
 
 export type SetBidderBlockStepInput =
   | { customer_id: string; blocked: true; reason?: string | null; expires_at?: Date | null }
@@ -8,12 +10,19 @@ export type SetBidderBlockStepInput =
 
 export const setBidderBlockStepId = "live-set-bidder-block"
 
-/** This step blocks or unblocks a bidder; compensation puts the previous block back. */
+/** This step blocks or unblocks a bidder (404 when there is no block to lift); compensation puts the previous block back. */
 export const setBidderBlockStep = createStep(
   setBidderBlockStepId,
   async (input: SetBidderBlockStepInput, { container }) => {
     const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
     const [previous] = await auctions.listBidderBlocks({ customer_id: input.customer_id })
+    if (!input.blocked && !previous) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Customer ${input.customer_id} is not blocked from bidding`,
+        AuctionErrorCodes.block_not_found
+      )
+    }
     if (previous) {
       await auctions.deleteBidderBlocks(previous.id)
     }

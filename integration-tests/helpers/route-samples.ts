@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import jwt from "jsonwebtoken"
+import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
+import { adminHeaders, createBuyers, type Buyer } from "./actors"
+import { bid, createLot, createShow, LOT, type Api } from "./auctions"
+import { createPublishableKeyHeader } from "./publishable-key"
+
+/** A well-formed request to one route: what the route table's `access` is about. */
+export type Sample = {
+  params?: Record<string, string>
+  query?: Record<string, string | string[]>
+  body?: Record<string, unknown>
+}
+
+/**
+ * The callers of the authorization matrix, as headers. Customer A is the one the samples are
+ * about (their bids); B is another customer; `forged` holds every kind of token that must not pass.
+ */
+export type Callers = {
+  store: Record<string, string>
+  customerA: Buyer
+  customerB: Buyer
+  headers: Record<Exclude<Caller, "forged">, Record<string, string>>
+  forged: Record<string, Record<string, string>>
+  noPublishableKey: Record<string, string>
+}
+
+export async function makeCallers(container: MedusaContainer, api: Api, area: "store" | "admin"): Promise<Callers> {
+  const store = await createPublishableKeyHeader(container)
+  const [customerA, customerB] = await createBuyers(container, 2, store)
+  const staff = await adminHeaders(container, api)
+  const secret = container.resolve("configModule").projectConfig.http.jwtSecret as string
+  const key = area === "store" ? store : {}
+  const bearer = (token: string) => ({ ...key, authorization: `Bearer ${token}` })
+  const claimsA = { actor_id: customerA.id, actor_type: "customer", auth_identity_id: "", app_metadata: { customer_id: customerA.id } }
+  const staffClaims = { actor_id: "user_forged", actor_type: "user", auth_identity_id: "", app_metadata: {} }
+  return {
+    store,
+    customerA,
+    customerB,
+    headers: {
+      anonymous: key,
+      customer: bearer(customerA.token),
+      other_customer: bearer(customerB.token),
+      staff: { ...key, authorization: staff.authorization },
+    },
+    forged: {
+      "customer token signed with another secret": bearer(jwt.sign(claimsA, "not-the-secret", { expiresIn: "1h" })),
+      "expired customer token": bearer(jwt.sign({ ...claimsA, exp: Math.floor(Date.now() / 1000) - 60 }, secret)),
+      "unsigned customer token (alg none)": bearer(jwt.sign(claimsA, "", { algorithm: "none" })),
+      "staff token signed with another secret": bearer(jwt.sign(staffClaims, "not-the-secret", { expiresIn: "1h" })),
+      "a token that is not a JWT": bearer("garbage.token.here"),
+    },
+    noPublishableKey: { authorization: `Bearer ${customerA.token}` },
+  }
+}
+
+/** Makes the resources a sample names; every call makes fresh ones, so samples never share state. */
+export function fixtures(container: MedusaContainer, api: Api, callers: Callers) {
+  const staff = { authorization: callers.headers.staff.authorization }
+  const lot = (settings: Record<string, unknown> = {}, start = true) => createLot(api, staff, settings, { start })
+  return {
+    draftLot: () => lot({}, false),
+    liveLot: () => lot(),
+    /** A live lot customer A has bid on. */
+    lotBidOnByA: async () => {
+      const id = await lot()
+      await bid(api, id, callers.customerA.headers, { max_amount: 20 })
+      return id
+    },
+    cancelledLot: async () => {
+      const id = await lot({}, false)
+      await api.post(`/admin/auctions/${id}/cancel`, {}, { headers: staff })
+      return id
+    },
+    scheduledShow: () => createShow(api, staff),
+    liveShow: () => createShow(api, staff, {}, { live: true }),
+    customer: async () => (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id,
+    blockedCustomer: async () => {
+      const id = (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id
+      await api.post("/admin/bidder-blocks", { customer_id: id }, { headers: staff })
+      return id
+    },
+  }
+}
+
+export type Fixtures = ReturnType<typeof fixtures>
+
+/**
+ * One well-formed request per route (by `METHOD path`). A route in the table without a sample
+ * fails the suites that use them: a new route must say how it is called.
+ */
+export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
+  "GET /store/auctions": async () => ({ query: { status: "live" } }),
+  "GET /store/auctions/:id": async (fx) => ({ params: { id: await fx.lotBidOnByA() } }),
+  "POST /store/auctions/:id/bids": async (fx) => ({
+    params: { id: await fx.liveLot() },
+    body: { amount: 5, idempotency_key: randomUUID() },
+  }),
+  "GET /store/auctions/:id/bids": async (fx) => ({ params: { id: await fx.lotBidOnByA() }, query: { limit: "10" } }),
+  "GET /store/customers/me/bids": async (fx) => {
+    await fx.lotBidOnByA()
+    return { query: { limit: "10" } }
+  },
+  "GET /store/customers/me/lot-offers": async () => ({ query: { status: "pending" } }),
+  "GET /store/live/config": async () => ({}),
+  "GET /store/shows": async (fx) => {
+    await fx.scheduledShow()
+    return { query: { status: "scheduled" } }
+  },
+  "GET /store/shows/:id": async (fx) => ({ params: { id: await fx.scheduledShow() } }),
+
+  "GET /admin/auctions": async () => ({ query: { status: "live", limit: "5" } }),
+  "POST /admin/auctions": async () => ({ body: { ...LOT, duration_seconds: 120 } }),
+  "GET /admin/auctions/:id": async (fx) => ({ params: { id: await fx.lotBidOnByA() } }),
+  "POST /admin/auctions/:id": async (fx) => ({ params: { id: await fx.draftLot() }, body: { title: "Renamed" } }),
+  "POST /admin/auctions/:id/start": async (fx) => ({ params: { id: await fx.draftLot() }, body: {} }),
+  "POST /admin/auctions/:id/cancel": async (fx) => ({ params: { id: await fx.liveLot() }, body: {} }),
+  "POST /admin/auctions/:id/rerun": async (fx) => ({ params: { id: await fx.cancelledLot() }, body: {} }),
+  "GET /admin/auctions/:id/bids": async (fx) => ({ params: { id: await fx.lotBidOnByA() } }),
+  "GET /admin/lot-offers": async () => ({ query: { status: "pending" } }),
+  "POST /admin/bidder-blocks": async (fx) => ({ body: { customer_id: await fx.customer(), reason: "chargeback" } }),
+  "DELETE /admin/bidder-blocks/:customer_id": async (fx) => ({ params: { customer_id: await fx.blockedCustomer() } }),
+  "GET /admin/shows": async () => ({ query: { status: "scheduled" } }),
+  "POST /admin/shows": async () => ({ body: { title: "Sunday slabs" } }),
+  "GET /admin/shows/:id": async (fx) => ({ params: { id: await fx.scheduledShow() } }),
+  "POST /admin/shows/:id": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: { title: "Renamed" } }),
+  "POST /admin/shows/:id/go-live": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
+  "POST /admin/shows/:id/end": async (fx) => ({ params: { id: await fx.liveShow() }, body: {} }),
+  "POST /admin/shows/:id/cancel": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
+}
+
+export const routeKey = (route: Pick<LiveRoute, "method" | "path">) => `${route.method} ${route.path}`
+
+/** The URL of a sample: path parameters filled in, query encoded. */
+export function sampleUrl(route: LiveRoute, sample: Sample): string {
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(sample.params?.[name] ?? ""))
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(sample.query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      query.append(name, item) // repeated for a list: ?status=live&status=sold
+    }
+  }
+  const search = query.toString()
+  return search ? `${path}?${search}` : path
+}
+
+/** Sends a request and returns its answer whatever the status. */
+export async function send(api: Api & { delete: Api["delete"] }, route: LiveRoute, url: string, body: unknown, headers: Record<string, string>) {
+  const config = { headers, validateStatus: () => true }
+  switch (route.method) {
+    case "GET":
+      return api.get(url, config)
+    case "DELETE":
+      return api.delete(url, config)
+    default:
+      return api.post(url, body, config)
+  }
+}

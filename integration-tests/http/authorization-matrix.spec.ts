@@ -1,0 +1,62 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { LIVE_ROUTES } from "../../src/api/route-table"
+import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
+import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send } from "../helpers/route-samples"
+
+jest.setTimeout(180_000)
+
+const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff"]
+
+/**
+ * The authorization matrix, generated from the route table (src/api/route-table.ts): every route,
+ * played by every caller (anonymous, customer A, customer B, staff, five kinds of forged token,
+ * and a Store request without its publishable key), must answer exactly what the route declares.
+ * Customer A's id never reaches anyone but A and staff.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("should declare access for every route, and have a sample request for each", () => {
+      const missing = LIVE_ROUTES.filter((r) => !SAMPLES[routeKey(r)]).map(routeKey)
+      expect(missing).toEqual([])
+      for (const route of LIVE_ROUTES) {
+        expect({ route: routeKey(route), store: route.path.startsWith("/store"), declared: "no_publishable_key" in route.access }).toEqual({
+          route: routeKey(route),
+          store: route.path.startsWith("/store"),
+          declared: route.path.startsWith("/store"),
+        })
+      }
+    })
+
+    it.each(LIVE_ROUTES.map((r): [string, LiveRoute] => [routeKey(r), r]))("%s answers each caller as declared", async (_, route) => {
+      const container = getContainer()
+      const area = route.path.startsWith("/store") ? "store" : "admin"
+      const callers = await makeCallers(container, api, area)
+      const fx = fixtures(container, api, callers)
+      const plays: [string, Record<string, string>, number, boolean][] = [
+        ...CALLERS.map((c): [string, Record<string, string>, number, boolean] => [c, callers.headers[c], route.access[c], c !== "customer" && c !== "staff"]),
+        ...Object.entries(callers.forged).map(([kind, headers]): [string, Record<string, string>, number, boolean] => [
+          `forged: ${kind}`,
+          headers,
+          route.access.forged,
+          true,
+        ]),
+        ...(area === "store"
+          ? [["no publishable key", callers.noPublishableKey, route.access.no_publishable_key!, true] as [string, Record<string, string>, number, boolean]]
+          : []),
+      ]
+      const answers: [string, number][] = []
+      const leaks: string[] = []
+      for (const [caller, headers, , mustNotSeeA] of plays) {
+        // A fresh sample per caller: one caller's success (a start, a bid) never changes another's cell.
+        const sample = await SAMPLES[routeKey(route)](fx)
+        const res = await send(api, route, sampleUrl(route, sample), sample.body, headers)
+        answers.push([caller, res.status])
+        if (mustNotSeeA && JSON.stringify(res.data ?? "").includes(callers.customerA.id)) {
+          leaks.push(caller)
+        }
+      }
+      expect(answers).toEqual(plays.map(([caller, , expected]) => [caller, expected]))
+      expect(leaks).toEqual([])
+    })
+  },
+})

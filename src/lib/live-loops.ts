@@ -1,0 +1,82 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AUCTIONS_MODULE } from "../modules/auctions"
+import type AuctionsModuleService from "../modules/auctions/service"
+import { tickClock } from "./auction-clock"
+import { relayOrWarn } from "./auction-relay"
+import { runSettlement } from "./settlement/run-settlement"
+
+/**
+ * The plugin's periodic work, on this process's own timers:
+ * - the clock (every second): starts scheduled lots, arms close timers for lots ending soon;
+ * - the relay (every second): publishes outbox events a failure left behind (Redis away, a crash);
+ * - settlement (every 2 s): offers, deadlines, carts, charges.
+ *
+ * Why not Medusa's scheduled jobs: with the Redis workflow engine a job's schedule is a repeatable
+ * BullMQ job stored in Redis, and a Redis that comes back empty (a failover, a flush, no
+ * persistence) loses it until Medusa restarts. Lots then stopped starting and winners got no
+ * offers (issue #11). A timer in the process cannot vanish that way. Every pass is idempotent and
+ * safe in several processes at once, so each worker runs its own.
+ */
+export const LIVE_LOOPS: Loop[] = [
+  // Called through arrows: auction-relay imports this file too, and is not loaded yet here.
+  { name: "clock", everyMs: 1000, run: (c) => tickClock(c) },
+  { name: "relay", everyMs: 1000, run: (c) => relayOrWarn(c) },
+  { name: "settlement", everyMs: 2000, run: (c) => runSettlement(c) },
+]
+
+type Loop = { name: string; everyMs: number; run: (container: MedusaContainer) => Promise<unknown> }
+
+let started = false
+
+/**
+ * Starts the loops once in this process, where Medusa runs background work (worker mode `shared`
+ * or `worker`, not `server`), and stops them when the app shuts down. Cheap to call often: the
+ * scheduled job and state-changing requests call it, so the loops start even if the job's
+ * schedule is lost before its first run.
+ */
+export function ensureLiveLoops(container: MedusaContainer): void {
+  if (started) {
+    return
+  }
+  const { workerMode } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
+  if (workerMode === "server") {
+    return
+  }
+  started = true
+  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const timers = LIVE_LOOPS.map((loop) => schedule(container, loop))
+  void auctions.whenShutDown().then(() => {
+    timers.forEach((t) => t.stop())
+    started = false
+  })
+}
+
+/** Runs `loop` every `everyMs`, never two runs at once (a slow run delays the next one). */
+function schedule(container: MedusaContainer, loop: Loop) {
+  let timer: NodeJS.Timeout | null = null
+  let stopped = false
+  const next = () => {
+    if (!stopped) {
+      timer = setTimeout(tick, loop.everyMs)
+      timer.unref()
+    }
+  }
+  const tick = () => {
+    loop
+      .run(container)
+      .catch((err: Error) =>
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: ${loop.name} pass failed, retrying: ${err.message}`)
+      )
+      .finally(next)
+  }
+  next()
+  return {
+    stop: () => {
+      stopped = true
+      if (timer) {
+        clearTimeout(timer)
+      }
+    },
+  }
+}
