@@ -17,6 +17,15 @@ export function viewer(url: string, token?: string, opts: Record<string, unknown
   })
 }
 
+/**
+ * Calls `event` with any arguments, as a client ignoring the contract could, then an ack:
+ * resolves with the answer, or rejects when none comes within `timeoutMs`.
+ */
+export function untypedCall(socket: Viewer, event: string, args: unknown[], timeoutMs = 2000): Promise<unknown> {
+  const untyped = socket as unknown as { timeout: (ms: number) => { emitWithAck: (event: string, ...args: unknown[]) => Promise<unknown> } }
+  return untyped.timeout(timeoutMs).emitWithAck(event, ...args)
+}
+
 /** Resolves with the next `event` the viewer receives. */
 export function next<E extends EventName>(socket: Viewer, event: E, timeoutMs = 5000) {
   return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {

@@ -29,6 +29,10 @@ const RealtimeEnv = z.object({
   REALTIME_MAX_CLIENT_BUFFER_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** How often viewer counts are exchanged and published. */
   REALTIME_VIEWERS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** Room joins one connection may make at once (a page following many lots), before the sustained rate applies. */
+  REALTIME_JOIN_BURST: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Room joins per second one connection may make, sustained; more are refused `rate_limited`. */
+  REALTIME_JOINS_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(10),
 })
 
 export type RealtimeConfig = {
@@ -44,6 +48,8 @@ export type RealtimeConfig = {
   priceUpdatesPerSecond: number
   maxClientBufferBytes: number
   viewersIntervalMs: number
+  joinBurst: number
+  joinsPerSecond: number
 }
 
 /** Reads the sidecar's settings from the environment, failing with one line per bad variable. */
@@ -66,6 +72,8 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
     priceUpdatesPerSecond: e.REALTIME_PRICE_UPDATES_PER_SECOND,
     maxClientBufferBytes: e.REALTIME_MAX_CLIENT_BUFFER_BYTES,
     viewersIntervalMs: e.REALTIME_VIEWERS_INTERVAL_MS,
+    joinBurst: e.REALTIME_JOIN_BURST,
+    joinsPerSecond: e.REALTIME_JOINS_PER_SECOND,
     corsOrigins:
       e.REALTIME_CORS_ORIGINS === "*"
         ? "*"

@@ -4,7 +4,7 @@ import type { Metrics } from "./metrics"
 import { RoomStream, type Delivery, type DeliveredEvent } from "./room-stream"
 import type { RealtimeIo } from "./server"
 import type { PublishedEvent } from "./contract"
-import type { OutboxReader } from "./transport/outbox-reader"
+import type { OutboxReader, StreamRoom } from "./transport/outbox-reader"
 
 export type FanoutOptions = {
   /** Delivered events kept per room for rejoins. */
@@ -24,14 +24,16 @@ export type Fanout = {
   open: (room: string) => Promise<RoomStream>
   /** Re-reads every open stream from the durable log (after the transport may have lost events). */
   resync: () => void
+  /** Whether this node tracks the room's stream (made for a lot event, or for a join admitted). */
+  has: (room: string) => boolean
   /** Drops streams idle for `idleMs` with nobody in their room. */
   evictIdle: (idleMs: number) => void
   streamCount: () => number
   close: () => void
 }
 
-/** Rooms whose events the durable log holds: lots (by seq) and shows (by show_seq). */
-function loggedRoom(name: string): { kind: "auction" | "show"; id: string } | null {
+/** Rooms with an ordered stream, whose events the durable log holds: lots (by seq) and shows (by show_seq). */
+export function streamRoom(name: string): StreamRoom | null {
   const room = parseRoom(name)
   return room && (room.kind === "auction" || room.kind === "show") ? { kind: room.kind, id: room.id } : null
 }
@@ -128,7 +130,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
 
   /** Reads the log after what this stream has, delivers it, then whatever arrived meanwhile. */
   const catchUp = (stream: RoomStream) => {
-    const room = loggedRoom(stream.room)
+    const room = streamRoom(stream.room)
     if (!reader || stream.catchingUp || !room) {
       return
     }
@@ -166,7 +168,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
 
   /** A stream new to this node starts from the tail of the durable log, so rejoins reach back. */
   const prime = (stream: RoomStream) => {
-    const room = loggedRoom(stream.room)
+    const room = streamRoom(stream.room)
     if (!reader || !room) {
       return
     }
@@ -228,6 +230,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
         }
       }
     },
+    has: (room) => streams.has(room),
     streamCount: () => streams.size,
     close: () => {
       for (const stream of streams.values()) {

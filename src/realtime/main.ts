@@ -35,7 +35,7 @@ async function main() {
     console.warn("realtime: neither REDIS_URL nor DATABASE_URL is set: no lot events will arrive")
   }
   if (!reader) {
-    console.warn("realtime: no DATABASE_URL: lost events cannot be recovered from the event log")
+    console.warn("realtime: no DATABASE_URL: lost events cannot be recovered from the event log, and joins to lots and shows are admitted on the id's format and the join rate alone (whether they exist cannot be checked)")
   }
 
   const stop = async (signal: string) => {

@@ -51,6 +51,19 @@ export function createMetrics() {
       "Clients disconnected for not reading (buffer over the limit)"
     ),
     rejectedHandshakes: new Counter("live_realtime_rejected_handshakes_total", "Connections refused at the handshake"),
+    unanswerableCalls: new Counter(
+      "live_realtime_unanswerable_calls_total",
+      "Client calls whose last argument is not an ack function: nothing to answer, ignored"
+    ),
+    invalidCalls: new Counter("live_realtime_invalid_calls_total", "Client calls refused as invalid_payload or unknown_event"),
+    failedCalls: new Counter("live_realtime_failed_calls_total", "Client calls that failed on the server (answered unknown_error)"),
+    joinsRateLimited: new Counter("live_realtime_joins_rate_limited_total", "Room joins refused as rate_limited"),
+    joinsRoomNotFound: new Counter("live_realtime_joins_room_not_found_total", "Room joins refused as room_not_found"),
+    joinsUnavailable: new Counter(
+      "live_realtime_joins_unavailable_total",
+      "Room joins refused as unavailable: the database did not say in time whether the room exists"
+    ),
+    roomLookups: new Counter("live_realtime_room_lookups_total", "Queries asking the database which lots and shows exist"),
     eventAge: new Histogram(
       "live_realtime_event_age_seconds",
       "From the event's server_time (the database clock at the change) to its arrival here: the transport's lag (plus any clock skew between hosts)",

@@ -1,4 +1,5 @@
 import type { ServerToClientEvents } from "./contract"
+import { TokenBucket } from "./token-bucket"
 
 export type SocketEventName = keyof ServerToClientEvents
 
@@ -22,9 +23,8 @@ export class RoomStream {
   /** A price update waiting for its conflation window. */
   pending: Delivery | null = null
   pendingTimer: NodeJS.Timeout | null = null
-  /** Token bucket for price updates: a short burst passes at once, the sustained rate is capped. */
-  priceTokens = -1
-  priceRefilledAt = 0
+  /** Token bucket for price updates, made on the first one. */
+  private priceBucket: TokenBucket | null = null
   /** While the stream reads the durable log, arriving events wait here. */
   catchingUp: Promise<void> | null = null
   held: Delivery[] = []
@@ -47,17 +47,8 @@ export class RoomStream {
    * `perSecond` tokens a second, at most `burst` saved up.
    */
   takePriceToken(perSecond: number, burst: number, now = Date.now()): number {
-    if (this.priceTokens < 0) {
-      this.priceTokens = burst
-      this.priceRefilledAt = now
-    }
-    this.priceTokens = Math.min(burst, this.priceTokens + ((now - this.priceRefilledAt) * perSecond) / 1000)
-    this.priceRefilledAt = now
-    if (this.priceTokens >= 1) {
-      this.priceTokens -= 1
-      return 0
-    }
-    return Math.ceil(((1 - this.priceTokens) * 1000) / perSecond)
+    this.priceBucket ??= new TokenBucket(perSecond, burst, now)
+    return this.priceBucket.take(now)
   }
 
   /** "duplicate" for a seq already accepted; "gap" when events are missing before it. */

@@ -7,10 +7,12 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { actorFromToken, HandshakeError } from "./auth"
 import type { RealtimeConfig } from "./config"
 import { createFanout } from "./fanout"
-import { registerRoomHandlers } from "./handlers/rooms"
-import { registerTimeHandlers } from "./handlers/time"
+import { roomHandlers } from "./handlers/rooms"
+import { timeHandlers } from "./handlers/time"
+import { registerClientHandlers } from "./handlers/validated"
 import { createMetrics, renderMetrics, type Gauge } from "./metrics"
 import { createPresence } from "./presence"
+import { createRoomExistence } from "./room-existence"
 import { createShowSellers } from "./show-sellers"
 import { sweepSlowConsumers } from "./slow-consumers"
 import { rooms, type PrivateNotice, type PublishedEvent, type ShowUpdate } from "./contract"
@@ -39,6 +41,12 @@ export type RealtimeDeps = {
   log?: (message: string) => void
 }
 
+/**
+ * The largest frame a client may send. Viewers only send small calls (a room name is at most 80
+ * characters); a larger frame is abuse, and the transport closes that connection without parsing it.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024
+
 const SLOW_CONSUMER_SWEEP_MS = 250
 const IDLE_STREAM_MS = 10 * 60_000
 
@@ -51,8 +59,7 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
     path: config.path,
     cors: { origin: config.corsOrigins },
     serveClient: false,
-    // Viewers only send small acks; a large frame is abuse.
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
   })
 
   // N sidecars share rooms (and viewer counts) through Redis.
@@ -75,7 +82,21 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
     log: deps.log,
   })
   const reader = deps.reader
+  const log = deps.log ?? (() => undefined)
   const sellers = reader ? createShowSellers((ids) => reader.showSellers(ids), deps.log) : undefined
+  // Without a database nothing can say whether a lot or show exists: joins are then admitted on
+  // the id's format and the join rate alone.
+  const existence = reader
+    ? createRoomExistence(
+        (ids) => {
+          metrics.roomLookups.inc(1)
+          return reader.existing(ids)
+        },
+        {},
+        log
+      )
+    : undefined
+  const joins = { perSecond: config.joinsPerSecond, burst: config.joinBurst }
   const presence = createPresence(io, config.nodeId, config.viewersIntervalMs, !!config.redisUrl, sellers, deps.log)
 
   io.use((socket, next) => {
@@ -92,8 +113,8 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   io.on("connection", (socket) => {
     // The HTTP request is not needed after the handshake; dropping it saves ~4 KB per viewer.
     ;(socket.conn as unknown as { request: unknown }).request = null
-    registerTimeHandlers(socket)
-    registerRoomHandlers(socket, fanout, presence)
+    const handlers = { ...timeHandlers(), ...roomHandlers(socket, { fanout, presence, existence, joins, metrics }) }
+    registerClientHandlers(socket, handlers, { metrics, log })
   })
 
   const timers = [
@@ -171,6 +192,7 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
       }),
     close: async () => {
       timers.forEach(clearInterval)
+      existence?.close()
       fanout.close()
       await new Promise<void>((resolve) => io.close(() => resolve()))
       adapterClients.forEach((c) => c.disconnect())

@@ -1,3 +1,7 @@
+import { ROOM_IDS } from "./contract"
+import { TtlCache } from "./ttl-cache"
+import { withTimeout } from "./with-timeout"
+
 /** Who runs a show, looked up in the database. */
 export type SellerLookup = (showIds: string[]) => Promise<Map<string, string>>
 
@@ -13,57 +17,34 @@ const UNKNOWN_TTL_MS = 10_000
 const MAX_ENTRIES = 20_000
 // A lookup that takes longer is abandoned (the next tick asks again); the cache answers meanwhile.
 const LOOKUP_TIMEOUT_MS = 3_000
-// Shows are created by Medusa with this prefix: any other id in a `show:` room cannot have a seller.
-const SHOW_ID = /^show_[A-Za-z0-9]+$/
 
 /**
  * A small cache in front of the lookup, so viewer-count ticks (every 2 s) do not query the
  * database for shows they already know. A failed or slow lookup keeps what is cached and is logged.
  */
 export function createShowSellers(lookup: SellerLookup, log?: (message: string) => void): ShowSellers {
-  // Map order is insertion order: refreshed entries move to the end, the oldest go first.
-  const cache = new Map<string, { seller: string | null; at: number }>()
-
-  const remember = (id: string, seller: string | null, at: number) => {
-    cache.delete(id)
-    cache.set(id, { seller, at })
-    for (const oldest of cache.keys()) {
-      if (cache.size <= MAX_ENTRIES) {
-        break
-      }
-      cache.delete(oldest)
-    }
-  }
+  const cache = new TtlCache<string | null>(MAX_ENTRIES)
 
   return {
     of: async (showIds) => {
       const now = Date.now()
-      const ids = showIds.filter((id) => SHOW_ID.test(id))
-      const stale = ids.filter((id) => {
-        const entry = cache.get(id)
-        return !entry || now - entry.at > (entry.seller ? KNOWN_TTL_MS : UNKNOWN_TTL_MS)
-      })
+      // Only a Medusa show id can have a seller: anything else in a `show:` room is never looked up.
+      const ids = showIds.filter((id) => ROOM_IDS.show.test(id))
+      const stale = ids.filter((id) => (cache.entry(id)?.expiresAt ?? 0) < now)
       if (stale.length) {
-        let timer: NodeJS.Timeout | undefined
         try {
-          const found = await Promise.race([
-            lookup(stale),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS)
-            }),
-          ])
+          const found = await withTimeout(lookup(stale), LOOKUP_TIMEOUT_MS)
           for (const id of stale) {
-            remember(id, found.get(id) ?? null, now)
+            const seller = found.get(id) ?? null
+            cache.set(id, seller, seller ? KNOWN_TTL_MS : UNKNOWN_TTL_MS, now)
           }
         } catch (err) {
           log?.(`realtime: show sellers lookup failed: ${(err as Error).message}`)
-        } finally {
-          clearTimeout(timer)
         }
       }
       const sellers = new Map<string, string>()
       for (const id of ids) {
-        const seller = cache.get(id)?.seller
+        const seller = cache.entry(id)?.value
         if (seller) {
           sellers.set(id, seller)
         }

@@ -61,11 +61,21 @@ export type ShowErrorCode = (typeof ShowErrorCodes)[keyof typeof ShowErrorCodes]
 
 /** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {
+  /** The arguments before the ack do not match the event's schema (wrong count or shape). */
   invalid_payload: "invalid_payload",
+  /** An event this server does not handle (see `ClientToServerPayloads`). */
+  unknown_event: "unknown_event",
   /** A bad or expired token at the handshake, or a private room that is not yours. */
   unauthorized: "unauthorized",
   /** A socket may be in at most 100 rooms. */
   too_many_rooms: "too_many_rooms",
+  /** No lot or show has this id (or it was deleted). */
+  room_not_found: "room_not_found",
+  /** Too many calls from this connection: retry after `retry_after_ms`. */
+  rate_limited: "rate_limited",
+  /** The server could not check the request just now (its database is slow or away): retry after `retry_after_ms`. */
+  unavailable: "unavailable",
+  /** Something failed on the server; the detail is in its log, never in the ack. */
   unknown_error: "unknown_error",
 } as const
 

@@ -1,5 +1,6 @@
+import type { z } from "zod"
 import type { Ack } from "./ack"
-import type { JoinRoomPayload, LeaveRoomPayload } from "./payloads"
+import type { ClientEventName, ClientToServerPayloads } from "./payloads"
 import type { ShowStatus } from "./transport"
 
 /**
@@ -132,16 +133,24 @@ export type JoinRoomResult = {
   snapshot_required: boolean
 }
 
-/** Sent by clients; every call is answered through its ack. */
-export interface ClientToServerEvents {
+/** What each client→server call answers with: the `data` of its ok ack. */
+export interface ClientToServerResults {
   /**
    * Reads the server clock so clients can correct countdowns:
    * offset ≈ server_time + round_trip / 2 − local_time.
    */
-  "time:sync": (ack: Ack<{ server_time: number }>) => void
+  "time:sync": { server_time: number }
   /** Joins a room; with `last_seq`, the events after it are replayed first (or a snapshot is due). */
-  "room:join": (payload: JoinRoomPayload, ack: Ack<JoinRoomResult>) => void
-  "room:leave": (payload: LeaveRoomPayload, ack: Ack<{ room: string }>) => void
+  "room:join": JoinRoomResult
+  "room:leave": { room: string }
+}
+
+/**
+ * Sent by clients: the arguments declared in `ClientToServerPayloads`, then the ack. Every call
+ * is answered through its ack, exactly once.
+ */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (...args: [...z.input<(typeof ClientToServerPayloads)[E]>, ack: Ack<ClientToServerResults[E]>]) => void
 }
 
 /** Between sidecar processes (through the Redis adapter). */

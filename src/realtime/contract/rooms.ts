@@ -12,10 +12,26 @@ export const rooms = {
 export type RoomKind = keyof typeof rooms
 export type RoomName = ReturnType<(typeof rooms)[RoomKind]>
 
-const ROOM_PATTERN = /^(auction|show|user|seller):([A-Za-z0-9_-]{1,64})$/
+/**
+ * The id each kind of room is named by: a Medusa id (its model's prefix, then a ULID), so a
+ * made-up name is refused before anything is looked up. Lots are `auc_…`, shows `show_…`,
+ * customers `cus_…` and admin users (sellers) `user_…`.
+ */
+export const ROOM_IDS: Record<RoomKind, RegExp> = {
+  auction: /^auc_[A-Za-z0-9]{1,60}$/,
+  show: /^show_[A-Za-z0-9]{1,59}$/,
+  user: /^cus_[A-Za-z0-9]{1,60}$/,
+  seller: /^user_[A-Za-z0-9]{1,59}$/,
+}
+
+const ROOM_NAME = /^(auction|show|user|seller):(.*)$/
 
 /** Splits "auction:auc_123" into its kind and id; null for anything else. */
 export function parseRoom(name: string): { kind: RoomKind; id: string } | null {
-  const match = ROOM_PATTERN.exec(name)
-  return match ? { kind: match[1] as RoomKind, id: match[2] } : null
+  const match = ROOM_NAME.exec(name)
+  if (!match) {
+    return null
+  }
+  const kind = match[1] as RoomKind
+  return ROOM_IDS[kind].test(match[2]) ? { kind, id: match[2] } : null
 }

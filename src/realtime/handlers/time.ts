@@ -1,14 +1,8 @@
-import type { Socket } from "socket.io"
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "../contract"
+import type { ClientHandlers } from "./validated"
 
-type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
-
-export function registerTimeHandlers(socket: RealtimeSocket) {
-  socket.on("time:sync", (ack) => {
-    // A client that sends no callback gets nothing back; there is nothing to fail.
-    if (typeof ack !== "function") {
-      return
-    }
-    ack({ ok: true, data: { server_time: Date.now() } })
-  })
+/** time:sync: the server clock, for countdowns. */
+export function timeHandlers(): Pick<ClientHandlers, "time:sync"> {
+  return {
+    "time:sync": (_args, ack) => ack({ ok: true, data: { server_time: Date.now() } }),
+  }
 }

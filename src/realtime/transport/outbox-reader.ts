@@ -1,12 +1,20 @@
 import { Pool } from "pg"
 import type { PublishedEvent } from "../contract"
 
+/** A room with an ordered stream: a lot's or a show's. */
+export type StreamRoom = { kind: "auction" | "show"; id: string }
+
+/** Lot and show ids, by the kind of room they name. */
+export type StreamRoomIds = Record<StreamRoom["kind"], string[]>
+
 /** Reads the durable event log (Medusa's outbox table) to fill gaps the transport left. */
 export type OutboxReader = {
   /** A room's events after `seq`, oldest first (at most `limit`). */
-  after: (room: { kind: "auction" | "show"; id: string }, seq: number, limit: number) => Promise<PublishedEvent[]>
+  after: (room: StreamRoom, seq: number, limit: number) => Promise<PublishedEvent[]>
   /** A room's latest `limit` events, oldest first. */
-  tail: (room: { kind: "auction" | "show"; id: string }, limit: number) => Promise<PublishedEvent[]>
+  tail: (room: StreamRoom, limit: number) => Promise<PublishedEvent[]>
+  /** Which of these lots and shows exist (not deleted): one query for the whole batch. */
+  existing: (ids: StreamRoomIds) => Promise<StreamRoomIds>
   /** Who runs each of these shows (admin user ids), for the sellers' `seller:<id>` rooms. */
   showSellers: (showIds: string[]) => Promise<Map<string, string>>
   close: () => Promise<void>
@@ -28,6 +36,10 @@ const QUERIES = {
 
 // The streams module's shows (live_show): read, like the outbox, straight from Medusa's database.
 const SHOW_SELLERS = "select id, seller_id from live_show where id = any($1) and deleted_at is null"
+
+// Lots (live_auction) and shows (live_show) that exist, for admitting joins to their rooms.
+const EXISTING = `select 'auction' as kind, id from live_auction where id = any($1) and deleted_at is null
+  union all select 'show' as kind, id from live_show where id = any($2) and deleted_at is null`
 
 type Row = { auction_id: string; seq: number; name: string; payload: Record<string, unknown>; show_id: string | null; show_seq: number | null }
 
@@ -51,6 +63,12 @@ export function createOutboxReader(databaseUrl: string): OutboxReader {
     showSellers: async (showIds) => {
       const { rows } = await pool.query<{ id: string; seller_id: string }>(SHOW_SELLERS, [showIds])
       return new Map(rows.map((r) => [r.id, r.seller_id]))
+    },
+    existing: async (ids) => {
+      const found: StreamRoomIds = { auction: [], show: [] }
+      const { rows } = await pool.query<{ kind: StreamRoom["kind"]; id: string }>(EXISTING, [ids.auction, ids.show])
+      rows.forEach((r) => found[r.kind].push(r.id))
+      return found
     },
     close: () => pool.end(),
   }

@@ -1,17 +1,38 @@
 import type { Socket as ClientSocket } from "socket.io-client"
-import { JoinRoomPayload, LeaveRoomPayload } from "../payloads"
+import { ClientToServerPayloads, JoinRoomPayload, LeaveRoomPayload, type ClientEventName } from "../payloads"
 import { parseRoom, rooms } from "../rooms"
-import type { ClientToServerEvents, ServerToClientEvents } from "../events"
+import type { ClientToServerEvents, ClientToServerResults, ServerToClientEvents } from "../events"
 
 describe("rooms", () => {
   it("names rooms one way and parses them back", () => {
     expect(rooms.auction("auc_01ABC")).toBe("auction:auc_01ABC")
-    expect(rooms.show("show_1")).toBe("show:show_1")
-    expect(parseRoom(rooms.user("cus_9"))).toEqual({ kind: "user", id: "cus_9" })
-    expect(parseRoom(rooms.seller("sel_2"))).toEqual({ kind: "seller", id: "sel_2" })
+    expect(rooms.show("show_01JB2")).toBe("show:show_01JB2")
+    expect(parseRoom(rooms.auction("auc_01JB2K"))).toEqual({ kind: "auction", id: "auc_01JB2K" })
+    expect(parseRoom(rooms.show("show_01JB2"))).toEqual({ kind: "show", id: "show_01JB2" })
+    expect(parseRoom(rooms.user("cus_01JB9"))).toEqual({ kind: "user", id: "cus_01JB9" })
+    expect(parseRoom(rooms.seller("user_01JB2"))).toEqual({ kind: "seller", id: "user_01JB2" })
   })
 
-  it.each(["auction:", "lobby:1", "auction:a b", "auction:x:y", `auction:${"a".repeat(65)}`, "AUCTION:1"])(
+  it.each([
+    "auction:",
+    "lobby:1",
+    "auction:a b",
+    "auction:x:y",
+    `auction:auc_${"a".repeat(61)}`,
+    "AUCTION:auc_1",
+    // Each kind takes its own Medusa id prefix, and nothing but letters and digits after it.
+    "auction:a1",
+    "auction:show_1",
+    "show:s1",
+    "show:auc_1",
+    "user:user_1",
+    "seller:cus_1",
+    "auction:auc_",
+    "auction:auc_1\u0000",
+    "auction:auc_1\n",
+    "auction:auc_1-2",
+    "auction:auc_1_2",
+  ])(
     "refuses %p",
     (name) => {
       expect(parseRoom(name)).toBeNull()
@@ -22,7 +43,7 @@ describe("rooms", () => {
 describe("client payloads", () => {
   it("accepts a join with or without last_seq", () => {
     expect(JoinRoomPayload.parse({ room: "auction:auc_1" })).toEqual({ room: "auction:auc_1" })
-    expect(JoinRoomPayload.parse({ room: "show:s1", last_seq: 42 })).toEqual({ room: "show:s1", last_seq: 42 })
+    expect(JoinRoomPayload.parse({ room: "show:show_1", last_seq: 42 })).toEqual({ room: "show:show_1", last_seq: 42 })
   })
 
   it.each([
@@ -39,7 +60,30 @@ describe("client payloads", () => {
 
   it("refuses a leave without a valid room", () => {
     expect(LeaveRoomPayload.safeParse({ room: "nope" }).success).toBe(false)
-    expect(LeaveRoomPayload.safeParse({ room: "auction:a" }).success).toBe(true)
+    expect(LeaveRoomPayload.safeParse({ room: "auction:auc_a" }).success).toBe(true)
+  })
+})
+
+describe("client→server events", () => {
+  it("declares the arguments before the ack of every event, strictly: none missing, none extra", () => {
+    const ok: Record<ClientEventName, unknown[]> = {
+      "time:sync": [],
+      "room:join": [{ room: "auction:auc_1", last_seq: 3 }],
+      "room:leave": [{ room: "show:show_1" }],
+    }
+    for (const [event, args] of Object.entries(ok) as [ClientEventName, unknown[]][]) {
+      const schema = ClientToServerPayloads[event]
+      expect(schema.safeParse(args).success).toBe(true)
+      expect(schema.safeParse([...args, "extra"]).success).toBe(false)
+    }
+    expect(ClientToServerPayloads["room:join"].safeParse([]).success).toBe(false)
+  })
+
+  it("derives the typed events from the declared schemas (compiled by `npm test`'s typecheck)", () => {
+    // Every declared event has a result type and every result type a declared event.
+    const sameEvents: [ClientEventName, keyof ClientToServerResults] extends [keyof ClientToServerResults, ClientEventName] ? true : false = true
+    const typedEvents: [keyof ClientToServerEvents] extends [ClientEventName] ? true : false = true
+    expect([sameEvents, typedEvents]).toEqual([true, true])
   })
 })
 
