@@ -17,3 +17,18 @@ export async function pluginTablesChecksum(db: Sql): Promise<Record<string, stri
   }
   return sums
 }
+
+/** Waits until the relay has published every outbox event (it runs in the background after a change). */
+export async function outboxPublished(db: Sql, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const { rows } = await db.raw("select count(*)::int as n from live_auction_event where published_at is null")
+    if (rows[0].n === 0) {
+      return
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${rows[0].n} outbox events still unpublished after ${timeoutMs} ms`)
+    }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}

@@ -156,6 +156,7 @@ export async function send(api: Api & { delete: Api["delete"] }, route: LiveRout
     case "DELETE":
       return api.delete(url, config)
     default:
-      return api.post(url, body, config)
+      // Serialised here, so a body that is not an object (a number, a string) goes out as JSON too.
+      return api.post(url, JSON.stringify(body ?? {}), { ...config, headers: { ...headers, "content-type": "application/json" } })
   }
 }

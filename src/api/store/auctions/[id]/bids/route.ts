@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { relayInBackground } from "../../../../../lib/auction-relay"
 import { bidderHandle } from "../../../../../modules/auctions/lib/lot-row"
-import { auctionsService } from "../../helpers"
+import { auctionsService, retrieveVisibleLot } from "../../helpers"
 import type { StoreGetBidsType, StorePlaceBidType } from "../../validators"
 
 /**
@@ -60,6 +60,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePlaceBidType>, r
 /** Public bid history, newest first: pseudonymous bidders, visible prices (never anyone's max). */
 export const GET = async (req: MedusaRequest<unknown, StoreGetBidsType>, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as StoreGetBidsType
+  await retrieveVisibleLot(req.scope, req.params.id)
   const auctions = auctionsService(req.scope)
   const [bids, count] = await auctions.listAndCountBids(
     { auction_id: req.params.id },
