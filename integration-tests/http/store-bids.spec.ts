@@ -78,22 +78,69 @@ medusaIntegrationTestRunner({
         ])
       })
 
-      it("should return the first result for a retried idempotency key and change nothing", async () => {
-        const [A] = buyers
-        const id = await createLot(api, admin)
-        const body = { amount: 6, idempotency_key: "retry-key-0001" }
-        const first = await bid(api, id, A.headers, body)
-        const again = await bid(api, id, A.headers, body)
-        expect(again.status).toBe(400)
-        expect(again.data.code).toBe("duplicate_bid")
-        expect(again.data.bid).toEqual(first.data.bid)
-        expect(again.data.outcome).toBe(first.data.outcome)
-        const state = await lotState(id)
-        expect(state).toMatchObject({ bid_count: 1, seq: first.data.auction.seq })
+      describe("idempotency (Stripe's rule: a retried key replays the first answer)", () => {
+        /** The answer as sent: status, replay header and the body's exact bytes. */
+        const rawBid = (id: string, headers: Record<string, string>, body: Record<string, unknown>) =>
+          api
+            .post(`/store/auctions/${id}/bids`, body, { headers, transformResponse: [(raw: string) => raw], validateStatus: () => true })
+            .then((res: { status: number; data: string; headers: Record<string, string> }) => ({
+              status: res.status,
+              replayed: res.headers["idempotent-replayed"] ?? null,
+              body: res.data,
+            }))
 
-        const conflict = await bid(api, id, A.headers, { amount: 9, idempotency_key: "retry-key-0001" })
-        expect(conflict.status).toBe(400)
-        expect(conflict.data.code).toBe("idempotency_conflict")
+        it("should answer a retried accepted bid with the same 200 and body, and change nothing", async () => {
+          const [A] = buyers
+          const id = await createLot(api, admin)
+          const body = { amount: 6, idempotency_key: "retry-key-0001" }
+          const first = await rawBid(id, A.headers, body)
+          expect(first).toMatchObject({ status: 200, replayed: null })
+          const again = await rawBid(id, A.headers, body)
+          expect(again).toEqual({ status: 200, replayed: "true", body: first.body })
+          expect(await lotState(id)).toMatchObject({ bid_count: 1, seq: JSON.parse(first.body).auction.seq })
+        })
+
+        it("should keep a refused key refused, even after the lot moved on", async () => {
+          const [A, B] = buyers
+          const id = await createLot(api, admin)
+          await bid(api, id, A.headers, { amount: 5 })
+          const body = { amount: 9, idempotency_key: "refused-key-0001" }
+          const refused = await rawBid(id, A.headers, body) // A already leads
+          expect(refused.status).toBe(400)
+          expect(JSON.parse(refused.body).code).toBe("already_leading")
+          await bid(api, id, B.headers, { amount: 6 }) // now A would no longer be refused
+          expect(await rawBid(id, A.headers, body)).toEqual({ status: 400, replayed: "true", body: refused.body })
+          expect(await lotState(id)).toMatchObject({ bid_count: 2, current_price: 6 })
+        })
+
+        it("should refuse the same key for another request with a 422, writing nothing", async () => {
+          const [A] = buyers
+          const id = await createLot(api, admin)
+          const other = await createLot(api, admin)
+          await bid(api, id, A.headers, { amount: 6, idempotency_key: "shared-key-0001" })
+          for (const body of [{ amount: 9 }, { max_amount: 6 }]) {
+            const conflict = await rawBid(id, A.headers, { ...body, idempotency_key: "shared-key-0001" })
+            expect([conflict.status, JSON.parse(conflict.body).code]).toEqual([422, "idempotency_conflict"])
+          }
+          // Keys are the customer's, across lots, as Stripe's are the account's.
+          const elsewhere = await rawBid(other, A.headers, { amount: 6, idempotency_key: "shared-key-0001" })
+          expect(elsewhere.status).toBe(422)
+          expect(await lotState(id)).toMatchObject({ bid_count: 1 })
+          expect(await lotState(other)).toMatchObject({ bid_count: 0 })
+        })
+
+        it("should answer 20 copies of one request sent at once with one bid and 20 identical answers", async () => {
+          const [A] = buyers
+          const id = await createLot(api, admin)
+          const body = { max_amount: 40, idempotency_key: "storm-key-0001" }
+          const answers = await Promise.all(Array.from({ length: 20 }, () => rawBid(id, A.headers, body)))
+          expect(new Set(answers.map((a) => `${a.status} ${a.body}`)).size).toBe(1)
+          expect(answers[0].status).toBe(200)
+          expect(answers.filter((a) => a.replayed === null)).toHaveLength(1) // the first; the rest are replays
+          expect(await lotState(id)).toMatchObject({ bid_count: 1 })
+          const history = await api.get(`/admin/auctions/${id}/bids`, { headers: admin })
+          expect(history.data.bids).toHaveLength(1)
+        })
       })
 
       it.each([

@@ -10,7 +10,8 @@ import { runSettlement } from "./settlement/run-settlement"
  * The plugin's periodic work, on this process's own timers:
  * - the clock (every second): starts scheduled lots, arms close timers for lots ending soon;
  * - the relay (every second): publishes outbox events a failure left behind (Redis away, a crash);
- * - settlement (every 2 s): offers, deadlines, carts, charges.
+ * - settlement (every 2 s): offers, deadlines, carts, charges;
+ * - housekeeping (every minute): bid answers older than a day are forgotten.
  *
  * Why not Medusa's scheduled jobs: with the Redis workflow engine a job's schedule is a repeatable
  * BullMQ job stored in Redis, and a Redis that comes back empty (a failover, a flush, no
@@ -23,6 +24,8 @@ export const LIVE_LOOPS: Loop[] = [
   { name: "clock", everyMs: 1000, run: (c) => tickClock(c) },
   { name: "relay", everyMs: 1000, run: (c) => relayOrWarn(c) },
   { name: "settlement", everyMs: 2000, run: (c) => runSettlement(c) },
+  // Bid answers are kept a day for retries (Stripe keeps idempotency keys 24 hours).
+  { name: "housekeeping", everyMs: 60_000, run: (c) => c.resolve<AuctionsModuleService>(AUCTIONS_MODULE).pruneBidRequests() },
 ]
 
 type Loop = { name: string; everyMs: number; run: (container: MedusaContainer) => Promise<unknown> }

@@ -11,7 +11,8 @@ import {
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
 import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
-import { placeBid, type PlaceBidInput, type PlaceBidResult } from "./lib/place-bid"
+import { answerBid, pruneBidRequests, type BidReply } from "./lib/bid-requests"
+import type { PlaceBidInput } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
 import {
   claimCartCharge,
@@ -30,9 +31,9 @@ import {
   type OfferRow,
   type PaidResult,
 } from "./lib/settlement"
-import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "./models"
+import { Auction, AuctionEvent, Bid, BidderBlock, BidRequest, LotOffer } from "./models"
 
-export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer }) {
+export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer, BidRequest }) {
   protected readonly options_: LiveCommerceOptions
   /** Lot events to the sidecars over Redis; null = PostgreSQL NOTIFY. */
   protected readonly realtime_: RealtimePublisher | null
@@ -65,10 +66,20 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return this.options_
   }
 
-  /** Decides a bid atomically (see lib/place-bid.ts). The hot path: one read, one write statement. */
+  /**
+   * Decides a bid atomically and answers it, once per idempotency key (see lib/bid-requests.ts and
+   * lib/place-bid.ts). The hot path: the key's claim and the read in one statement, the decision in
+   * TypeScript, one write statement, and the answer recorded.
+   */
   @InjectManager()
-  async placeBid(input: PlaceBidInput, @MedusaContext() sharedContext: Context = {}): Promise<PlaceBidResult> {
-    return placeBid(this.knex_(sharedContext), input, this.lotDefaults_())
+  async placeBid(input: PlaceBidInput, @MedusaContext() sharedContext: Context = {}): Promise<BidReply> {
+    return answerBid(this.knex_(sharedContext), input, this.lotDefaults_())
+  }
+
+  /** Forgets bid answers older than a day (run by the clock). */
+  @InjectManager()
+  async pruneBidRequests(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return pruneBidRequests(this.knex_(sharedContext))
   }
 
   @InjectManager()

@@ -19,10 +19,10 @@ export const AuctionErrorCodes = {
   buy_now_unavailable: "buy_now_unavailable",
   /** Pre-bids (before the lot goes live) are off for this lot. */
   prebids_disabled: "prebids_disabled",
-  /** A retry of a bid that was already accepted: the body carries the first result. */
-  duplicate_bid: "duplicate_bid",
-  /** The same idempotency key was used for a different bid. */
+  /** The idempotency key was already used for another request (a 422; a retry of the same request replays its answer). */
   idempotency_conflict: "idempotency_conflict",
+  /** The first request with this idempotency key is still being decided (a 409): retry in a moment. */
+  idempotency_in_progress: "idempotency_in_progress",
   /** The bidder has a won lot past its payment deadline: pay it first. */
   payment_overdue: "payment_overdue",
   /** A won lot's cart line: its price and quantity are fixed, and it cannot be removed. */

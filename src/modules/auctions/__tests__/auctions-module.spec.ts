@@ -1,14 +1,14 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { AUCTIONS_MODULE } from ".."
 import validateOptionsLoader from "../loaders/validate-options"
-import { Auction, AuctionEvent, Bid, BidderBlock, LotOffer } from "../models"
+import { Auction, AuctionEvent, Bid, BidderBlock, BidRequest, LotOffer } from "../models"
 import AuctionsModuleService from "../service"
 
 jest.setTimeout(60_000)
 
 moduleIntegrationTestRunner<AuctionsModuleService>({
   moduleName: AUCTIONS_MODULE,
-  moduleModels: [Auction, Bid, AuctionEvent, BidderBlock, LotOffer],
+  moduleModels: [Auction, Bid, AuctionEvent, BidderBlock, LotOffer, BidRequest],
   resolve: "./src/modules/auctions",
   moduleOptions: { realtime: { url: "https://live.example.com" }, auctions: { softCloseSeconds: 20 } },
   testSuite: ({ service }) => {
@@ -51,9 +51,10 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
           )
         )
         const accepted = results
-          .flatMap((r) => (r.accepted ? [r.bid] : []))
+          .flatMap((r) => (r.status === 200 ? [r.body.bid] : []))
           .sort((a, b) => a.seq - b.seq)
-        const rejectedCodes = new Set(results.flatMap((r) => (r.accepted ? [] : [r.code])))
+        const rejectedCodes = new Set(results.flatMap((r) => (r.status === 400 ? [r.body.code] : [])))
+        expect(results.every((r) => r.status === 200 || r.status === 400)).toBe(true)
         expect([...rejectedCodes].every((c) => c === "bid_too_low" || c === "already_leading")).toBe(true)
         expect(accepted.map((b) => b.seq)).toEqual(accepted.map((_, i) => i + 2))
         for (let i = 1; i < accepted.length; i++) {
@@ -120,7 +121,7 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
         })
         await service.startAuction(lot.id)
         const bid = (customer_id: string, kind: "max" | "straight", amount: number) =>
-          service.placeBid({ auction_id: lot.id, customer_id, kind, amount, idempotency_key: `${customer_id}-${amount}` })
+          service.placeBid({ auction_id: lot.id, customer_id, kind, amount, idempotency_key: `${lot.id}-${customer_id}-${amount}` })
         await bid("cus_c", "straight", 20)
         await bid("cus_b", "max", 30)
         await bid("cus_a", "max", 50)
@@ -150,14 +151,14 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
 
         expect(await service.expireOffer(winner.id)).toBeNull() // not due yet
         await makeOverdue(winner.id)
-        expect(await bidOther("cus_a", "k1")).toMatchObject({ accepted: false, code: "payment_overdue" })
+        expect(await bidOther("cus_a", "k1")).toMatchObject({ status: 400, body: { code: "payment_overdue" } })
 
         const expiries = await Promise.all([1, 2, 3].map(() => service.expireOffer(winner.id)))
         const done = expiries.filter(Boolean)
         expect(done).toHaveLength(1)
         expect(done[0]!.next).toMatchObject({ rank: 1, customer_id: "cus_b", amount: 30, status: "pending" })
         expect((await service.retrieveAuction(id)).settlement_status).toBe("offered_to_runner_up")
-        expect(await bidOther("cus_a", "k2")).toMatchObject({ accepted: false, code: "bidder_blocked" })
+        expect(await bidOther("cus_a", "k2")).toMatchObject({ status: 400, body: { code: "bidder_blocked" } })
         expect(await service.listBidderBlocks({ customer_id: "cus_a" })).toEqual([
           expect.objectContaining({ reason: `unpaid_lot:${id}`, expires_at: null }),
         ])

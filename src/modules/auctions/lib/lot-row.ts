@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import type { BidIncrementStep } from "../../../lib/options"
+import type { StoreAuction } from "../../../realtime/contract/store-api"
 import type { BiddingState } from "../utils/bidding"
 import { minimumNextBid } from "../utils/bidding"
 
@@ -69,29 +70,8 @@ export function bidderHandle(auctionId: string, customerId: string | null): stri
   return `bidder-${createHash("sha256").update(`${auctionId}:${customerId}`).digest("hex").slice(0, 6)}`
 }
 
-/** The lot as anyone may see it: no maxes, no reserve amount, no customer ids. */
-export type PublicLot = {
-  id: string
-  title: string
-  status: LotRow["status"]
-  show_id: string | null
-  product_variant_id: string | null
-  currency_code: string
-  starting_price: number
-  current_price: number | null
-  min_next_bid: number
-  buy_now_price: number | null
-  reserve_met: boolean | null
-  bid_count: number
-  leader: string | null
-  ends_at: string | null
-  extension_count: number
-  sudden_death: boolean
-  hammer_price: number | null
-  winner: string | null
-  run: number
-  seq: number
-}
+/** The lot as anyone may see it (the contract's StoreAuction): no maxes, no reserve amount, no customer ids. */
+export type PublicLot = StoreAuction
 
 export function publicLot(row: LotRow, defaults: LotDefaults): PublicLot {
   const state = biddingState(row, defaults)

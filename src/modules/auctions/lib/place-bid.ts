@@ -1,7 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { AuctionErrorCode } from "../../../realtime/contract/errors"
-import { decideBid, type BidKind, type BidOutcome } from "../utils/bidding"
+import type { StoreBid } from "../../../realtime/contract/store-api"
+import { decideBid, type BidKind } from "../utils/bidding"
 import { biddingState, bidderHandle, publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
 import { BID_WRITE_SQL, bidWriteParams } from "./bid-write-sql"
 
@@ -14,19 +15,11 @@ export type PlaceBidInput = {
   idempotency_key: string
 }
 
-export type AcceptedBid = {
-  id: string
-  kind: BidKind
-  amount: number
-  outcome: BidOutcome
-  price_after: number
-  seq: number
-  is_prebid: boolean
-  created_at: string
-}
+/** An accepted bid as its bidder sees it (the contract's StoreBid). */
+export type AcceptedBid = StoreBid
 
 export type PlaceBidResult =
-  | { accepted: true; duplicate: boolean; bid: AcceptedBid; lot: PublicLot; extended: boolean; server_time: string }
+  | { accepted: true; bid: AcceptedBid; lot: PublicLot; extended: boolean; server_time: string }
   | {
       accepted: false
       code: AuctionErrorCode | "not_found"
@@ -58,10 +51,15 @@ const MAX_ATTEMPTS = 200
  * the database, not by the event loop; two bids can never both take a price (one `seq` each),
  * and a bid racing the close is either in or out (`ends_at > clock_timestamp()` at write time).
  */
-export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDefaults): Promise<PlaceBidResult> {
+export async function placeBid(
+  knex: Knex,
+  input: PlaceBidInput,
+  defaults: LotDefaults,
+  firstRead?: BidSnapshot
+): Promise<PlaceBidResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const lot = await readSnapshot(knex, input)
-    if (!lot) {
+    const lot = attempt === 0 && firstRead ? firstRead : await readSnapshot(knex, input)
+    if (!lot?.id) {
       return { accepted: false, code: "not_found", message: "Auction not found.", lot: null, server_time: iso(new Date()) }
     }
     const reject = (code: AuctionErrorCode, message: string, extra: { late_by_ms?: number } = {}): PlaceBidResult => ({
@@ -73,9 +71,6 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
       ...extra,
     })
 
-    if (lot.previous_bid) {
-      return replay(lot, input, defaults, reject)
-    }
     if (lot.bidder_blocked) {
       return reject("bidder_blocked", "You cannot bid at the moment. Contact support if you think this is a mistake.")
     }
@@ -105,8 +100,9 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
       ;({ rows } = await knex.raw(BID_WRITE_SQL, bidWriteParams({ lot, input, decision, bidId, defaults })))
     } catch (err) {
       if ((err as { code?: string }).code === "23505") {
-        // The same idempotency key won a race with itself: the next read replays the first.
-        continue
+        // A bid with this key is already stored (the request record guards the key first, so
+        // only a record lost with a crash gets here): refuse rather than write it twice.
+        return reject("idempotency_conflict", "This idempotency key was already used for a bid.")
       }
       throw err
     }
@@ -126,7 +122,7 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
       created_at: iso(after.db_now),
     }
     const extended = after.extension_count > lot.extension_count
-    return { accepted: true, duplicate: false, bid, lot: publicLot(after, defaults), extended, server_time: iso(after.db_now) }
+    return { accepted: true, bid, lot: publicLot(after, defaults), extended, server_time: iso(after.db_now) }
   }
   throw new MedusaError(
     MedusaError.Types.UNEXPECTED_STATE,
@@ -134,9 +130,12 @@ export async function placeBid(knex: Knex, input: PlaceBidInput, defaults: LotDe
   )
 }
 
-async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapshot | undefined> {
-  const { rows } = await knex.raw(
-    `select l.*, clock_timestamp() as db_now,
+/**
+ * Everything a bid is decided on, in one read: the lot, the database clock, whether the bidder is
+ * blocked or owes a payment, and a bid already stored under this key (a crash between the bid and
+ * its answer being recorded). `:id`, `:customer` and `:key` are bound by the caller.
+ */
+export const BID_SNAPSHOT_SELECT = `select l.*, clock_timestamp() as db_now,
        exists(select 1 from live_bidder_block b where b.customer_id = :customer and b.deleted_at is null
               and (b.expires_at is null or b.expires_at > clock_timestamp())) as bidder_blocked,
        exists(select 1 from live_lot_offer o where o.customer_id = :customer and o.status = 'pending'
@@ -144,35 +143,29 @@ async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapsh
        (select row_to_json(p) from (
           select id, kind, amount, outcome, price_after, seq, is_prebid, created_at from live_auction_bid
           where auction_id = l.id and customer_id = :customer and idempotency_key = :key and deleted_at is null
-        ) p) as previous_bid
-     from live_auction l where l.id = :id and l.deleted_at is null`,
-    { id: input.auction_id, customer: input.customer_id, key: input.idempotency_key }
-  )
+        ) p) as previous_bid`
+
+async function readSnapshot(knex: Knex, input: PlaceBidInput): Promise<BidSnapshot | undefined> {
+  const { rows } = await knex.raw(`${BID_SNAPSHOT_SELECT} from live_auction l where l.id = :id and l.deleted_at is null`, {
+    id: input.auction_id,
+    customer: input.customer_id,
+    key: input.idempotency_key,
+  })
   return rows[0]
 }
 
-/** A retry with the same key gets the first result; the same key for another bid is refused. */
-function replay(
-  lot: BidSnapshot,
-  input: PlaceBidInput,
-  defaults: LotDefaults,
-  reject: (code: AuctionErrorCode, message: string) => PlaceBidResult
-): PlaceBidResult {
-  const p = lot.previous_bid!
-  const previous: AcceptedBid = {
-    id: p.id,
-    kind: p.kind,
-    amount: Number(p.amount),
-    outcome: p.outcome,
-    price_after: Number(p.price_after),
-    seq: p.seq,
-    is_prebid: p.is_prebid,
-    created_at: iso(p.created_at),
+/** The bid stored under this request's key, as its bidder saw it when it was accepted. */
+export function storedBid(previous: Record<string, any>): AcceptedBid {
+  return {
+    id: previous.id,
+    kind: previous.kind,
+    amount: Number(previous.amount),
+    outcome: previous.outcome,
+    price_after: Number(previous.price_after),
+    seq: previous.seq,
+    is_prebid: previous.is_prebid,
+    created_at: iso(previous.created_at),
   }
-  if (previous.kind !== input.kind || (input.kind !== "buy_now" && previous.amount !== input.amount)) {
-    return reject("idempotency_conflict", "This idempotency key was already used for a different bid.")
-  }
-  return { accepted: true, duplicate: true, bid: previous, lot: publicLot(lot, defaults), extended: false, server_time: iso(lot.db_now) }
 }
 
 function checkStatus(lot: BidSnapshot, input: PlaceBidInput): [AuctionErrorCode, string, { late_by_ms?: number }?] | null {

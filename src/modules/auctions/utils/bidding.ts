@@ -1,5 +1,6 @@
 import type { BidIncrementStep } from "../../../lib/options"
 import type { AuctionErrorCode } from "../../../realtime/contract/errors"
+import type { BidKind, BidOutcome } from "../../../realtime/contract/store-api"
 import { fromUnits, toUnits } from "./money"
 
 /** The part of a lot that decides a bid (prices in main units). */
@@ -18,20 +19,14 @@ export type BiddingState = {
  * straight: "I bid exactly this" (Whatnot's custom bid).
  * max: a proxy bid, eBay-style; the system bids for you up to it.
  * buy_now: take the lot at its buy-now price.
+ * Outcomes: leading (the bidder leads now); outbid (accepted, but an earlier, higher or equal max
+ * answered it); max_raised (the leader raised their own max; the visible price did not move,
+ * unless to meet the reserve); bought (buy-now: the lot is sold to the bidder).
+ * Declared once in the contract, which storefronts import.
  */
-export type BidKind = "straight" | "max" | "buy_now"
+export type { BidKind, BidOutcome }
 
 export type BidRequest = { customer_id: string; kind: BidKind; amount: number }
-
-export type BidOutcome =
-  /** The bidder leads now. */
-  | "leading"
-  /** Accepted, but an earlier, higher (or equal) max bid answered it: the bidder is outbid. */
-  | "outbid"
-  /** The leader raised their own max; the visible price did not move (unless to meet the reserve). */
-  | "max_raised"
-  /** Buy-now: the lot is sold to the bidder. */
-  | "bought"
 
 export type BidDecision =
   | {

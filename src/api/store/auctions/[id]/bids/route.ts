@@ -5,56 +5,27 @@ import { auctionsService, retrieveVisibleLot } from "../../helpers"
 import type { StoreGetBidsType, StorePlaceBidType } from "../../validators"
 
 /**
- * Places a bid: a straight amount, a max (proxy) amount, or buy-now.
- * 200 with the decision and the lot's new state, or 400 with a machine `code` and the current state.
+ * Places a bid: a straight amount, a max (proxy) amount, or buy-now. 200 with the decision and the
+ * lot's new state, 400 with a machine `code` and the current state, 404 for no such lot. A retry
+ * with the same `idempotency_key` gets the first answer again, status and body, marked with the
+ * `Idempotent-Replayed: true` header (Stripe's rule); the key reused for another request is a 422.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StorePlaceBidType>, res: MedusaResponse) => {
-  const auctions = auctionsService(req.scope)
-  const customerId = req.auth_context.actor_id
   const body = req.validatedBody
-
-  const result = await auctions.placeBid({
+  const reply = await auctionsService(req.scope).placeBid({
     auction_id: req.params.id,
-    customer_id: customerId,
+    customer_id: req.auth_context.actor_id,
     kind: body.buy_now ? "buy_now" : body.max_amount !== undefined ? "max" : "straight",
     amount: body.max_amount ?? body.amount ?? 0,
     idempotency_key: body.idempotency_key,
   })
-
-  if (!result.accepted) {
-    const status = result.code === "not_found" ? 404 : 400
-    res.status(status).json({
-      type: status === 404 ? "not_found" : "not_allowed",
-      code: result.code,
-      message: result.message,
-      auction: result.lot,
-      server_time: result.server_time,
-      ...(result.late_by_ms !== undefined ? { late_by_ms: result.late_by_ms } : {}),
-    })
-    return
+  if (reply.status === 200 && !reply.replayed) {
+    relayInBackground(req.scope)
   }
-
-  if (result.duplicate) {
-    // A retry of an accepted bid: refused as a new bid, with the first result to resume from.
-    res.status(400).json({
-      type: "not_allowed",
-      code: "duplicate_bid",
-      message: "This bid was already placed; here is its result.",
-      bid: result.bid,
-      outcome: result.bid.outcome,
-      auction: result.lot,
-      server_time: result.server_time,
-    })
-    return
+  if (reply.replayed) {
+    res.setHeader("Idempotent-Replayed", "true")
   }
-  relayInBackground(req.scope)
-  res.status(200).json({
-    bid: result.bid,
-    outcome: result.bid.outcome,
-    extended: result.extended,
-    auction: result.lot,
-    server_time: result.server_time,
-  })
+  res.status(reply.status).type("json").send(reply.json)
 }
 
 /** Public bid history, newest first: pseudonymous bidders, visible prices (never anyone's max). */
