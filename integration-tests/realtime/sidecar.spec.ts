@@ -4,6 +4,7 @@ import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
 import { createOutboxReader, type OutboxReader, type StreamRoomIds } from "../../src/realtime/transport/outbox-reader"
 import { ClientToServerPayloads, type PublishedEvent } from "../../src/realtime/contract"
+import { parseExposition, sampleValue } from "../helpers/prometheus-text"
 import { chainBreaks, next, record, untypedCall, viewer, type Viewer } from "../helpers/viewers"
 
 jest.setTimeout(60_000)
@@ -28,7 +29,8 @@ function lotEvent(auction_id: string, name: string, payload: Record<string, unkn
 /** A database where every lot and show asked about exists. */
 const everyRoomExists = async (ids: StreamRoomIds) => ids
 const metricsOf = async (base: string) => (await fetch(`${base}/metrics`)).text()
-const metric = (text: string, name: string) => Number(new RegExp(`\\n${name} (\\d+)\\n`).exec(text)?.[1])
+/** An unlabelled series' value, from an exposition that must be valid (see metrics.spec.ts). */
+const metric = (text: string, name: string) => sampleValue(parseExposition(text), name)
 
 const bidEvent = (auction: string, price: number, extra: Record<string, unknown> = {}) =>
   lotEvent(auction, "live_auction.bid_placed", { price, outcome: "leading", bidder: "bidder-aaaaaa", leader: "bidder-aaaaaa", bid_count: price, ...extra })

@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** A figure from the sidecar's /metrics. */
 async function sidecarMetric(name: string): Promise<number> {
   const text = await (await fetch(`${REALTIME}/metrics`)).text()
-  const match = new RegExp(`\\n${name} ([\\d.e+]+)`).exec(text)
+  const match = new RegExp(`\\n${name} (\\S+)\\n`).exec(text)
   if (!match) {
     throw new Error(`no ${name} in ${REALTIME}/metrics`)
   }
@@ -67,7 +67,7 @@ async function ours() {
   const { admin, bidders } = await setup(2)
   const lot = await createHotLot(admin, "bench:fanout lot")
   const room = `auction:${lot}`
-  const rssBefore = await sidecarMetric("live_realtime_resident_memory_bytes")
+  const rssBefore = await sidecarMetric("process_resident_memory_bytes")
   const stats = new DeliveryStats(VIEWERS)
   let lastSeq = 0
   const viewers: Viewers = await connectViewers(REALTIME, VIEWERS, room, (viewer, event, payload, at) => {
@@ -76,8 +76,8 @@ async function ours() {
     }
   })
   await sleep(2000)
-  const rssPerViewer = ((await sidecarMetric("live_realtime_resident_memory_bytes")) - rssBefore) / VIEWERS
-  const cpuBefore = await sidecarMetric("live_realtime_cpu_seconds_total")
+  const rssPerViewer = ((await sidecarMetric("process_resident_memory_bytes")) - rssBefore) / VIEWERS
+  const cpuBefore = await sidecarMetric("process_cpu_seconds_total")
   const agesBefore = await eventAges()
 
   let price = 1
@@ -98,7 +98,7 @@ async function ours() {
     }
   }
   await sleep(2000)
-  const cpu = (await sidecarMetric("live_realtime_cpu_seconds_total")) - cpuBefore
+  const cpu = (await sidecarMetric("process_cpu_seconds_total")) - cpuBefore
   const agesAfter = await eventAges()
   viewers.close()
   const behind = lastSeq ? stats.behind(lastSeq) : -1

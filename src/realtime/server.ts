@@ -10,7 +10,7 @@ import { createFanout } from "./fanout"
 import { roomHandlers } from "./handlers/rooms"
 import { timeHandlers } from "./handlers/time"
 import { registerClientHandlers } from "./handlers/validated"
-import { createMetrics, renderMetrics, type Gauge } from "./metrics"
+import { createMetrics, sidecarRegistry } from "./metrics"
 import { createPresence } from "./presence"
 import { createRoomExistence } from "./room-existence"
 import { createShowSellers } from "./show-sellers"
@@ -124,28 +124,22 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   ]
   timers.forEach((t) => t.unref())
 
-  function gauges(): Gauge[] {
-    const memory = process.memoryUsage()
-    let roomCount = 0
+  /** Rooms with a member here; every socket is also alone in a room named by its id: not rooms. */
+  function roomCount() {
+    let count = 0
     for (const room of io.of("/").adapter.rooms.keys()) {
       if (!io.of("/").sockets.has(room)) {
-        roomCount++ // every socket is also alone in a room named by its id; those are not rooms
+        count++
       }
     }
-    return [
-      { name: "live_realtime_connections", help: "Open connections on this node", value: io.engine.clientsCount },
-      { name: "live_realtime_rooms", help: "Rooms with at least one member on this node", value: roomCount },
-      { name: "live_realtime_streams", help: "Room streams tracked on this node", value: fanout.streamCount() },
-      { name: "live_realtime_resident_memory_bytes", help: "Resident set size", value: memory.rss },
-      { name: "live_realtime_cpu_seconds_total", help: "User and system CPU time of this process", value: cpuSeconds() },
-      { name: "live_realtime_heap_used_bytes", help: "V8 heap used", value: memory.heapUsed },
-    ]
+    return count
   }
 
-  function cpuSeconds() {
-    const { user, system } = process.cpuUsage()
-    return (user + system) / 1e6
-  }
+  const registry = sidecarRegistry(metrics, config.nodeId, {
+    connections: () => io.engine.clientsCount,
+    rooms: roomCount,
+    streams: fanout.streamCount,
+  })
 
   function handleHttp(req: IncomingMessage, res: ServerResponse) {
     if (req.method === "GET" && req.url === "/healthz") {
@@ -156,8 +150,17 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
       return
     }
     if (req.method === "GET" && req.url === "/metrics") {
-      res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
-      res.end(renderMetrics(metrics, gauges()))
+      registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { "content-type": registry.contentType })
+          res.end(text)
+        },
+        (err: Error) => {
+          log(`realtime: /metrics failed: ${err.message}`)
+          res.writeHead(500, { "content-type": "application/json" })
+          res.end(JSON.stringify({ status: "error" }))
+        }
+      )
       return
     }
     // Socket.io answers its own path before this handler runs; anything else is unknown.
