@@ -66,7 +66,7 @@ async function connectSpectator(url: string, receipts: number[]): Promise<Specta
       if (e.prev_seq > had) {
         // What the contract asks of a client: it missed something, so it asks for it again.
         s.gaps.push(`${e.room}: seq ${e.seq} (prev ${e.prev_seq}) after ${had}`)
-        void join(s, e.room)
+        void join(s, e.room, had)
       }
       last.set(e.room, Math.max(had, e.seq))
       // A lot's room ends with its close; the show room goes on (its seqs are the show's).
@@ -83,9 +83,8 @@ async function connectSpectator(url: string, receipts: number[]): Promise<Specta
   return s
 }
 
-/** Joins (or rejoins) a room from the last seq this viewer saw; false if it did not work. */
-async function join(s: Spectator, room: string): Promise<boolean> {
-  const lastSeq = s.seen.events(room).reduce((max, e) => Math.max(max, e.seq), 0)
+/** Joins (or rejoins) a room from `lastSeq` (default: the last seq this viewer saw); false if it did not work. */
+async function join(s: Spectator, room: string, lastSeq = s.seen.events(room).reduce((max, e) => Math.max(max, e.seq), 0)): Promise<boolean> {
   try {
     const ack = await s.socket.timeout(5000).emitWithAck("room:join", { room, last_seq: lastSeq })
     if (!ack.ok) {

@@ -124,7 +124,7 @@ describe("faults: kill -9 and restart under steady load (issue #11)", () => {
     return probe
   }
 
-  /** Runs every check over the whole run so far; returns the violations not reported before, by check. */
+  /** Runs every check over the whole run so far; prints and returns the violations not reported before (`all`: every one), by check. */
   async function judge(all = false): Promise<Record<string, string[]>> {
     const known = new Set(violations.keys())
     const metrics = await fetch(`${stack.realtimeUrl}/metrics`).then((r) => r.text(), () => "")
@@ -135,9 +135,11 @@ describe("faults: kill -9 and restart under steady load (issue #11)", () => {
     checkBids(bidding.bids.filter((b) => b.answeredAt! < before), snap.bids, violations)
     checkSeqs(snap.lots, snap.events, snap.bids, violations)
     late = checkDeadlines(snap.lots, snap.events, scheduledIds(), outages, snap.now, violations)
-    const keys = [...violations.keys()].filter((k) => all || !known.has(k))
-    keys.forEach((k) => print(`FAILED ${violations.get(k)}`))
-    return byCheck(violations, keys)
+    const fresh = [...violations.keys()].filter((k) => !known.has(k))
+    for (const [check, messages] of Object.entries(byCheck(violations, fresh))) {
+      print(`FAILED ${check}:\n  ${messages.slice(0, 6).join("\n  ")}${messages.length > 6 ? `\n  (+${messages.length - 6} more)` : ""}`)
+    }
+    return byCheck(violations, all ? violations.keys() : fresh)
   }
 
   it("Medusa killed -9 and restarted: bids acknowledged once, seqs whole, lots closed and started, every event delivered", async () => {

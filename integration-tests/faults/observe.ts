@@ -76,16 +76,20 @@ export async function checkDelivery(db: Pool, showId: string, audience: Audience
     v.set(`delivery:unpublished ${committedAt}`, `${unpublished} committed events still unpublished ${timeoutMs} ms later`)
   }
 
-  audience.spectators.forEach((s, i) => {
+  // What went wrong, told once per room and kind with how many viewers it happened to (usually all alike).
+  const problems = new Map<string, { text: string; viewers: number }>()
+  const tell = (key: string, text: string) => problems.set(key, { text, viewers: (problems.get(key)?.viewers ?? 0) + 1 })
+  audience.spectators.forEach((s) => {
     for (const [room, through] of expected) {
-      const problems = checkStream(s.seen.events(room).map((e) => e.seq), through)
-      if (problems.length) {
-        v.set(`delivery:${i} ${room}`, `viewer ${i}, ${room}: ${problems.join("; ")}`)
-      }
+      checkStream(s.seen.events(room).map((e) => e.seq), through).forEach((p) => tell(`${room} ${p.kind}`, `${room}: ${p.text}`))
     }
-    s.gaps.forEach((gap) => v.set(`delivery:gap ${i} ${gap}`, `viewer ${i} saw a gap: ${gap}`))
-    s.joinFailures.forEach((f) => v.set(`delivery:join ${i} ${f}`, `viewer ${i} could not rejoin ${f}`))
+    s.gaps.forEach((gap) => tell(`gap ${gap}`, `saw a gap in ${gap}`))
+    s.joinFailures.forEach((f) => tell(`join ${f}`, `could not rejoin ${f}`))
   })
+  for (const [key, p] of problems) {
+    v.set(`delivery:${key}`, `${p.viewers} of ${audience.spectators.length} viewers: ${p.text}`)
+  }
+
   const perViewer = [...expected.values()].reduce((a, b) => a + b, 0)
   return {
     committed: rows.reduce((sum, r) => sum + r.through, 0),

@@ -30,12 +30,13 @@ export const SETTLEMENT_ALLOWANCE_MS = 5000
 export const PUBLISH_ALLOWANCE_MS = 5000
 
 /**
- * When something due at `at` must have happened: `allowanceMs` after it, or, if one of `parts`
- * was down at `at`, RECOVERY_ALLOWANCE_MS after that outage ended (Infinity while it lasts).
+ * When something due at `at` must have happened: `allowanceMs` after it or, if one of `parts`
+ * went down before that (and was not back by `at`), RECOVERY_ALLOWANCE_MS after it came back.
  */
 export function dueBy(at: number, allowanceMs: number, outages: Outage[], parts: Part[]): number {
-  const hit = outages.find((o) => parts.includes(o.part) && at >= o.from && at <= o.to)
-  return hit ? Math.max(at, hit.to) + RECOVERY_ALLOWANCE_MS : at + allowanceMs
+  return outages
+    .filter((o) => parts.includes(o.part) && o.from <= at + allowanceMs && o.to >= at)
+    .reduce((due, o) => Math.max(due, o.to + RECOVERY_ALLOWANCE_MS), at + allowanceMs)
 }
 
 export type LotRow = {
@@ -120,21 +121,21 @@ export function checkDeadlines(lots: LotRow[], events: EventRow[], scheduled: Se
       judge(`offers:${lot.id}`, words, lot.closed_at, lot.offered_at, due, late.settlement)
     }
   }
-  // The relay publishes after each change; Medusa's clock job is the net for what a failure left behind.
-  for (const e of events) {
+  // The relay publishes after each change; Medusa's clock job is the net for what a failure left
+  // behind. One violation per lot, for its latest event.
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     const due = dueBy(e.created_at, PUBLISH_ALLOWANCE_MS, outages, ["medusa", "redis"])
-    const words: [string, string] = [`event ${e.auction_id}#${e.seq} (${e.name}) published`, `event ${e.auction_id}#${e.seq} (${e.name}) unpublished at its commit +`]
-    judge(`published:${e.auction_id}#${e.seq}`, words, e.created_at, e.published_at, due, late.publish)
+    const what = `lot ${e.auction_id}: event ${e.seq} (${e.name.replace("live_auction.", "")})`
+    judge(`published:${e.auction_id}`, [`${what} published`, `${what} still unpublished at its commit +`], e.created_at, e.published_at, due, late.publish)
   }
   return late
 }
 
 /**
  * One viewer's raw stream of a room against the committed seqs 1..`through`: each once, in order.
- * Returns what is wrong (nothing when all is well).
+ * Returns what is wrong (nothing when all is well), by kind.
  */
-export function checkStream(received: number[], through: number): string[] {
-  const problems: string[] = []
+export function checkStream(received: number[], through: number): { kind: "missing" | "twice" | "disorder"; text: string }[] {
   const seen = new Set<number>()
   let last = 0
   const duplicates: number[] = []
@@ -149,14 +150,10 @@ export function checkStream(received: number[], through: number): string[] {
     last = Math.max(last, seq)
   }
   const missing = Array.from({ length: through }, (_, i) => i + 1).filter((s) => !seen.has(s))
-  if (missing.length) {
-    problems.push(`missing ${missing.length} of ${through} (${missing.slice(0, 8).join(",")}${missing.length > 8 ? ",…" : ""})`)
-  }
-  if (duplicates.length) {
-    problems.push(`${duplicates.length} received twice (${duplicates.slice(0, 8).join(",")})`)
-  }
-  if (disordered.length) {
-    problems.push(`${disordered.length} out of order (${disordered.slice(0, 8).join(",")})`)
-  }
-  return problems
+  const list = (seqs: number[]) => `(${seqs.slice(0, 8).join(",")}${seqs.length > 8 ? ",…" : ""})`
+  return [
+    ...(missing.length ? [{ kind: "missing" as const, text: `missing ${missing.length} of ${through} ${list(missing)}` }] : []),
+    ...(duplicates.length ? [{ kind: "twice" as const, text: `${duplicates.length} received twice ${list(duplicates)}` }] : []),
+    ...(disordered.length ? [{ kind: "disorder" as const, text: `${disordered.length} out of order ${list(disordered)}` }] : []),
+  ]
 }
