@@ -49,6 +49,8 @@ const max = (values: number[]) => (values.length ? `${Math.round(Math.max(...val
 export function table(p: { recoveries: Recovery[]; late: Lateness; delivery: Delivery; bids: BidRecord[]; lots: number; v: Violations; seconds: number }) {
   const acked = p.bids.filter((b) => b.bidId)
   const retried = p.bids.filter((b) => b.tries > 1)
+  const refused = new Map<string, number>()
+  p.bids.filter((b) => b.answeredAt && !b.bidId).forEach((b) => refused.set(`${b.code ?? b.status}`, (refused.get(`${b.code ?? b.status}`) ?? 0) + 1))
   const rows: [string, string][] = [
     ...p.recoveries.map((r): [string, string] => [
       r.fault,
@@ -64,7 +66,8 @@ export function table(p: { recoveries: Recovery[]; late: Lateness; delivery: Del
     [
       "bids",
       `${p.bids.length} sent, ${acked.length} acknowledged (${acked.filter((b) => b.status === 400).length} by duplicate_bid), ` +
-        `${p.bids.filter((b) => b.answeredAt && !b.bidId).length} refused, ${p.bids.filter((b) => !b.answeredAt).length} unanswered, ` +
+        `${[...refused.values()].reduce((a, b) => a + b, 0)} refused (${[...refused].map(([code, n]) => `${code} ${n}`).join(", ") || "none"}), ` +
+        `${p.bids.filter((b) => !b.answeredAt).length} unanswered, ` +
         `${retried.length} retried (${p.bids.reduce((n, b) => n + b.networkFailures, 0)} network failures, ${p.bids.reduce((n, b) => n + b.serverErrors, 0)} 5xx)`,
     ],
     ...Object.entries(byCheck(p.v, p.v.keys())).map(([label, list]): [string, string] => [`FAILED ${label}`, `${list.length} violations`]),
