@@ -14,7 +14,6 @@ export type Spectator = {
   rooms: Set<string>
   /** When the last reconnect's rejoins were all acknowledged. */
   rejoinedAt: number
-  reconnects: number
   /** A live event whose prev_seq was above what the viewer had (it then rejoined). */
   gaps: string[]
   /** Joins refused or answered snapshot_required: events this viewer cannot get back. */
@@ -37,7 +36,9 @@ export async function openAudience(url: string, count: number): Promise<Audience
     spectators,
     receipts,
     follow: async (room) => {
-      await Promise.all(spectators.map((s) => (s.rooms.add(room), s.socket.connected ? join(s, room) : undefined)))
+      // A viewer that is away joins on its next connect.
+      spectators.forEach((s) => s.rooms.add(room))
+      await Promise.all(spectators.filter((s) => s.socket.connected).map((s) => join(s, room)))
     },
     close: () => spectators.forEach((s) => s.socket.disconnect()),
   }
@@ -46,12 +47,11 @@ export async function openAudience(url: string, count: number): Promise<Audience
 async function connectSpectator(url: string, receipts: number[]): Promise<Spectator> {
   // A storefront's reconnect, a little brisker than socket.io's default (1 s, up to 5 s).
   const socket = await viewer(url, undefined, { reconnectionDelay: 250, reconnectionDelayMax: 1000 })
-  const s: Spectator = { socket, seen: record(socket), rooms: new Set(), rejoinedAt: 0, reconnects: 0, gaps: [], joinFailures: [] }
+  const s: Spectator = { socket, seen: record(socket), rooms: new Set(), rejoinedAt: 0, gaps: [], joinFailures: [] }
   const last = new Map<string, number>()
   const closedAt = new Map<string, number>()
 
   socket.on("connect", () => {
-    s.reconnects++
     const rooms = [...s.rooms]
     void Promise.all(rooms.map((room) => join(s, room))).then((ok) => {
       if (ok.every(Boolean)) {

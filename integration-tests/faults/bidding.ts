@@ -69,7 +69,11 @@ export function runBidding(base: string, db: Pool, shop: Shop, rate: number): Bi
         }
         return
       }
-      answer ? bid.serverErrors++ : bid.networkFailures++
+      if (answer) {
+        bid.serverErrors++
+      } else {
+        bid.networkFailures++
+      }
       if (Date.now() > giveUpAt) {
         return
       }

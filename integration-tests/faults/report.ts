@@ -3,14 +3,14 @@ import type { BidRecord } from "./bidding"
 import type { Delivery } from "./observe"
 import { CHECKS, type Check, type Lateness, type Violations } from "./rules"
 
-/** Times (epoch ms) of one fault; a `first…` is null when it did not happen in the observation window. */
+/** Times (epoch ms) of one fault; a `first…` is null when it did not happen in the observation window, undefined when it does not apply. */
 export type Recovery = {
   fault: string
   killedAt: number
   /** When the part was started again, and when it served. */
   restartAt: number
   upAt: number
-  firstAck: number | null
+  firstAck?: number | null
   firstEvent: number | null
   /** Only when viewers were cut off (the sidecar): when all of them had rejoined every room. */
   rejoined?: number | null

@@ -31,7 +31,6 @@ export type Stack = {
   db: Pool
   /** Where each process writes its output (kept when a check fails). */
   logDir: string
-  jwtSecret: string
   /** Starts a part; resolves once it serves (Medusa: /health 200, sidecar: subscribed, Redis: accepting). */
   start: (part: Part) => Promise<void>
   /** SIGKILL to the part's whole process group (`medusa develop` forks the real server), then waits until its port is free. */
@@ -98,7 +97,8 @@ export async function startStack(): Promise<Stack> {
     redis: () => startRedis(redisPort),
     medusa: async () => {
       const child = startChild("medusa", MEDUSA, ["develop", "--no-lint"], { cwd: ROOT, env, echo: false, onLine: logTo("medusa") })
-      await waitForHttp(`http://127.0.0.1:${medusaPort}/health`, 180_000, child.exited).catch((err) => {
+      // Polled every 100 ms: the time to /health is a recovery figure.
+      await waitForHttp(`http://127.0.0.1:${medusaPort}/health`, 180_000, child.exited, 100).catch((err) => {
         killGroup(child)
         throw err
       })
@@ -112,7 +112,6 @@ export async function startStack(): Promise<Stack> {
     realtimeUrl: `http://127.0.0.1:${realtimePort}`,
     db: new Pool({ connectionString: databaseUrl, max: 4 }),
     logDir,
-    jwtSecret,
     start: async (part) => {
       stack.note(`starting ${part}`)
       children.set(part, await parts[part]())
