@@ -8,6 +8,7 @@ const testMatchByType = {
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   "integration:realtime": ["**/integration-tests/realtime/**/*.spec.[jt]s"],
   "integration:e2e": ["**/integration-tests/e2e/**/*.spec.[jt]s"],
+  "integration:faults": ["**/integration-tests/faults/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE || "unit"

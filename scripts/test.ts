@@ -25,6 +25,8 @@ const SUITES: Suite[] = [
   { name: "http", jestType: "integration:http" },
   { name: "realtime", jestType: "integration:realtime" },
   { name: "e2e", jestType: "integration:e2e" },
+  // kill -9 of Medusa, the sidecar and Redis under load (issue #11); `npm run test:faults` alone.
+  { name: "faults", jestType: "integration:faults" },
 ]
 
 type Totals = { passed: number; failed: number; skipped: number; failedSuites: string[] }

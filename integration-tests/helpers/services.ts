@@ -29,8 +29,8 @@ export async function startRedis(port: number): Promise<Child> {
 
 export type SidecarProcess = { child: Child; url: string; stop: () => Promise<void> }
 
-/** The sidecar as its own process (`npm run realtime`), on a port of its choosing. */
-export async function startSidecarProcess(env: Record<string, string>): Promise<SidecarProcess> {
+/** The sidecar as its own process (`npm run realtime`), on a port of its choosing; `onLine` sees its output. */
+export async function startSidecarProcess(env: Record<string, string>, onLine?: (line: string) => void): Promise<SidecarProcess> {
   let resolveUrl: (url: string) => void
   const url = new Promise<string>((resolve) => (resolveUrl = resolve))
   const lines: string[] = []
@@ -40,6 +40,7 @@ export async function startSidecarProcess(env: Record<string, string>): Promise<
     echo: false,
     onLine: (line) => {
       lines.push(line)
+      onLine?.(line)
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(line)
       if (match) {
         resolveUrl(match[1])

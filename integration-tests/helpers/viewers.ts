@@ -9,11 +9,19 @@ export type Received = { event: EventName; room: string; seq: number; prev_seq: 
 export function viewer(url: string, token?: string, opts: Record<string, unknown> = {}): Promise<Viewer> {
   const socket: Viewer = connect(url, { transports: ["websocket"], forceNew: true, auth: token ? { token } : {}, ...opts })
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket))
-    socket.once("connect_error", (err) => {
+    // Each listener removes the other: a connect_error after a good handshake is a reconnect
+    // attempt failing, and must not stop the client's own reconnection.
+    const onConnect = () => {
+      socket.off("connect_error", onError)
+      resolve(socket)
+    }
+    const onError = (err: Error) => {
+      socket.off("connect", onConnect)
       socket.disconnect()
       reject(err)
-    })
+    }
+    socket.once("connect", onConnect)
+    socket.once("connect_error", onError)
   })
 }
 

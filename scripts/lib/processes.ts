@@ -93,8 +93,8 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals) {
   }
 }
 
-/** Polls `url` until it answers 200, or rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, failed?: Promise<unknown>): Promise<void> {
+/** Polls `url` every `intervalMs` until it answers 200, or rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number, failed?: Promise<unknown>, intervalMs = 500): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let stop = false
   failed?.then(() => (stop = true))
@@ -107,7 +107,7 @@ export async function waitForHttp(url: string, timeoutMs: number, failed?: Promi
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 500))
+    await new Promise((r) => setTimeout(r, intervalMs))
   }
   throw new Error(stop ? `${url}: the process exited before it was ready` : `${url} not ready after ${timeoutMs} ms`)
 }
