@@ -111,7 +111,12 @@ export function hostileQueries(schema: unknown, sample: Record<string, string | 
   const perParam = Object.entries(shape).flatMap(([name, paramSchema]) =>
     queryValuesFor(core(paramSchema)).map((value) => ({ what: `?${name}=${describe(value)}`, value: { ...sample, [name]: value } }))
   )
-  return [...perParam, { what: "an unknown parameter", value: { ...sample, not_a_param: "1" } }]
+  return [
+    ...perParam,
+    { what: "an unknown parameter", value: { ...sample, not_a_param: "1" } },
+    { what: "a parameter nested three levels deep", value: { ...sample, "a.b.c": "1" } },
+    { what: "?fields= naming what the route does not offer", value: { ...sample, fields: "id,not_a_field" } },
+  ]
 }
 
 /** Path parameters that cannot name anything, and one well-formed id of nothing. */

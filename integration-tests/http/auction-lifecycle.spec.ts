@@ -237,13 +237,13 @@ medusaIntegrationTestRunner({
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
         const { data } = await query.graph({
           entity: "auction",
-          fields: ["id", "status", "product_variant.id", "product_variant.title", "customer.id"],
+          fields: ["id", "status", "product_variant.id", "product_variant.title", "winner.id"],
           filters: { id },
         })
         expect(data[0]).toMatchObject({
           status: "sold",
           product_variant: { id: variantId, title: "10" },
-          customer: { id: buyers[0].id },
+          winner: { id: buyers[0].id },
         })
       })
     })

@@ -176,9 +176,9 @@ medusaIntegrationTestRunner({
         expect((await post(`/admin/auctions/${lot}`, { show_id: open })).status).toBe(200)
 
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-        const { data } = await query.graph({ entity: "auction", fields: ["id", "show.title", "show.user.email"], filters: { id: lot } })
+        const { data } = await query.graph({ entity: "auction", fields: ["id", "show.title", "show.seller.email"], filters: { id: lot } })
         const me = (await api.get("/admin/users/me", { headers: admin })).data.user
-        expect(data[0]).toMatchObject({ id: lot, show: { title: "Friday breaks", user: { email: me.email } } })
+        expect(data[0]).toMatchObject({ id: lot, show: { title: "Friday breaks", seller: { email: me.email } } })
       })
     })
 

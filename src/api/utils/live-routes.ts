@@ -6,6 +6,7 @@ import {
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
+import { refuseDeepQueryKeys, refuseUnknownFields, type FieldsConfig } from "./query-fields"
 import { validateParams } from "./validate-params"
 import { EmptyBody, NoQuery } from "./validators"
 
@@ -36,6 +37,8 @@ export type LiveRoute = {
   path: string
   params?: z.ZodType
   query?: z.ZodType
+  /** For list and get routes: the fields `?fields=` may name and the defaults (the route's query-config.ts). */
+  fields?: FieldsConfig
   body?: z.ZodType
   /**
    * Authentication beyond Medusa's own (`/admin/*` needs an admin user and `/store/customers/me*`
@@ -57,7 +60,9 @@ export function toMiddlewareRoutes(routes: LiveRoute[]): MiddlewareRoute[] {
         ? [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: route.auth === "customer_optional" })]
         : []),
       ...(route.params ? [validateParams(route.params)] : []),
-      ...(route.query ? [validateAndTransformQuery(route.query, {})] : []),
+      ...(route.query ? [refuseDeepQueryKeys] : []),
+      ...(route.fields ? [refuseUnknownFields(route.fields)] : []),
+      ...(route.query ? [validateAndTransformQuery(route.query, route.fields ?? {})] : []),
       ...(route.body ? [validateAndTransformBody(route.body)] : []),
       ...(route.middlewares ?? []),
     ],

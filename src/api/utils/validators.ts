@@ -86,6 +86,13 @@ export const Metadata = z
     message: `must be at most ${METADATA_MAX_BYTES / 1024} KB of JSON`,
   })
 
+/**
+ * `?fields=` as on Medusa's own routes: `fields=id,title` (only those), `fields=+product_variant.title`
+ * (the defaults and more), `fields=-description` (the defaults but one), `*relation` (all of it).
+ * Which fields a route offers is its query-config.ts.
+ */
+export const Fields = { fields: Text(4000).optional() }
+
 /** `limit` and `offset` query parameters. */
 export function pagination(defaultLimit: number, maxLimit: number) {
   return {
@@ -104,3 +111,6 @@ export const EmptyBody = z.object({}).strict()
 
 /** Routes that take no query parameters: an unknown one is a mistake worth a 400. */
 export const NoQuery = z.object({}).strict()
+
+/** A get route's query: `?fields=` only. */
+export const FieldsQuery = z.object(Fields).strict()

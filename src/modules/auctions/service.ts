@@ -8,7 +8,7 @@ import {
   type ShowUpdate,
   type TransportMessage,
 } from "../../realtime/contract/transport"
-import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lib/lot-row"
+import type { LotDefaults, PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
 import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
 import { answerBid, pruneBidRequests, type BidReply } from "./lib/bid-requests"
@@ -141,47 +141,6 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       [id]
     )
     return rows[0] ?? null
-  }
-
-  /** Lots as anyone may see them (no maxes, no reserve amount, bidders pseudonymous). */
-  @InjectManager()
-  async listPublicLots(
-    filters: { ids?: string[]; status?: string[]; show_id?: string },
-    page: { skip: number; take: number },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ lots: PublicLot[]; count: number }> {
-    const query = this.knex_(sharedContext)("live_auction").whereNull("deleted_at")
-    if (filters.ids) {
-      query.whereIn("id", filters.ids)
-    }
-    if (filters.status) {
-      query.whereIn("status", filters.status)
-    }
-    if (filters.show_id) {
-      query.where("show_id", filters.show_id)
-    }
-    const [{ count }] = await query.clone().count({ count: "*" })
-    const rows: LotRow[] = await query
-      .select("*")
-      .orderByRaw("coalesce(ends_at, scheduled_at, created_at) asc, id asc")
-      .offset(page.skip)
-      .limit(page.take)
-    const defaults = this.lotDefaults_()
-    return { lots: rows.map((row) => publicLot(row, defaults)), count: Number(count) }
-  }
-
-  /** The customer's own max on a lot, if they lead it (private to them). */
-  @InjectManager()
-  async getOwnMax(
-    auctionId: string,
-    customerId: string,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<number | null> {
-    const row = await this.knex_(sharedContext)("live_auction")
-      .select("leader_max")
-      .where({ id: auctionId, leader_customer_id: customerId })
-      .first()
-    return row?.leader_max == null ? null : Number(row.leader_max)
   }
 
   /**

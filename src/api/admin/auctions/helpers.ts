@@ -1,14 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
-import { AUCTIONS_MODULE } from "../../../modules/auctions"
-import type AuctionsModuleService from "../../../modules/auctions/service"
+import { queryOne } from "../../utils/query-graph"
+import { ADMIN_AUCTION_MONEY, adminAuctionFields } from "./query-config"
 
-/** The full lot for staff: reserve, leader and max included. */
-export async function retrieveAdminAuction(scope: MedusaContainer, id: string) {
-  const auctions: AuctionsModuleService = scope.resolve(AUCTIONS_MODULE)
-  const [lot] = await auctions.listAuctions({ id })
-  if (!lot) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Auction ${id} not found`)
-  }
-  return lot
+/** The full lot for staff (reserve, leader and max included), with the fields asked for. */
+export function retrieveAdminAuction(scope: MedusaContainer, id: string, fields = adminAuctionFields.defaults) {
+  return queryOne(scope, { entity: "auction", fields, filters: { id }, money: ADMIN_AUCTION_MONEY }, "Auction")
 }

@@ -1,4 +1,4 @@
-import { IdParams, NoQuery } from "../../utils/validators"
+import { FieldsQuery, IdParams, NoQuery } from "../../utils/validators"
 import { actionRoutes, STAFF_ONLY, type LiveRoute } from "../../utils/live-routes"
 import {
   AdminBlockBidder,
@@ -8,17 +8,18 @@ import {
   AdminGetLotOffers,
   AdminUpdateAuction,
 } from "./validators"
+import { adminAuctionFields, adminAuctionListFields, adminBidListFields, adminLotOfferListFields } from "./query-config"
 
 const lot = IdParams("id")
 
 export const adminAuctionRoutes: LiveRoute[] = [
-  { method: "GET", path: "/admin/auctions", query: AdminGetAuctions, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/auctions", query: AdminGetAuctions, fields: adminAuctionListFields, access: STAFF_ONLY },
   { method: "POST", path: "/admin/auctions", query: NoQuery, body: AdminCreateAuction, access: STAFF_ONLY },
-  { method: "GET", path: "/admin/auctions/:id", params: lot, query: NoQuery, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/auctions/:id", params: lot, query: FieldsQuery, fields: adminAuctionFields, access: STAFF_ONLY },
   { method: "POST", path: "/admin/auctions/:id", params: lot, query: NoQuery, body: AdminUpdateAuction, access: STAFF_ONLY },
   ...actionRoutes("/admin/auctions/:id", ["start", "cancel", "rerun"], lot, STAFF_ONLY),
-  { method: "GET", path: "/admin/auctions/:id/bids", params: lot, query: AdminGetBids, access: STAFF_ONLY },
-  { method: "GET", path: "/admin/lot-offers", query: AdminGetLotOffers, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/auctions/:id/bids", params: lot, query: AdminGetBids, fields: adminBidListFields, access: STAFF_ONLY },
+  { method: "GET", path: "/admin/lot-offers", query: AdminGetLotOffers, fields: adminLotOfferListFields, access: STAFF_ONLY },
   { method: "POST", path: "/admin/bidder-blocks", query: NoQuery, body: AdminBlockBidder, access: STAFF_ONLY },
   {
     method: "DELETE",

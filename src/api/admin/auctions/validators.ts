@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { BidIncrementTable } from "../../../lib/options"
 import { LotOfferStatus, lotListQuery } from "../../store/auctions/validators"
-import { EntityId, FutureDateTime, Metadata, Money, pagination, Text, Title } from "../../utils/validators"
+import { EntityId, Fields, FutureDateTime, Metadata, Money, pagination, Text, Title } from "../../utils/validators"
 
 /**
  * A lot's settings as sent. No defaults here: an edit names only what changes, so a field left
@@ -59,7 +59,7 @@ export type AdminUpdateAuctionType = z.infer<typeof AdminUpdateAuction>
 export const AdminGetAuctions = lotListQuery(50, 200)
 export type AdminGetAuctionsType = z.infer<typeof AdminGetAuctions>
 
-export const AdminGetBids = z.object(pagination(100, 500)).strict()
+export const AdminGetBids = z.object({ ...pagination(100, 500), ...Fields }).strict()
 export type AdminGetBidsType = z.infer<typeof AdminGetBids>
 
 export const AdminBlockBidder = z
@@ -79,6 +79,7 @@ export const AdminGetLotOffers = z
     customer_id: EntityId.optional(),
     show_id: EntityId.optional(),
     status: LotOfferStatus.optional(),
+    ...Fields,
   })
   .strict()
 export type AdminGetLotOffersType = z.infer<typeof AdminGetLotOffers>

@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { AUCTIONS_MODULE } from "../../../modules/auctions"
-import type AuctionsModuleService from "../../../modules/auctions/service"
+import { queryList } from "../../utils/query-graph"
 import type { AdminGetLotOffersType } from "../auctions/validators"
 
 /**
@@ -8,12 +7,13 @@ import type { AdminGetLotOffersType } from "../auctions/validators"
  * filtered by lot, customer, show or status. A lot's own state is `settlement_status` on it.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotOffersType>, res: MedusaResponse) => {
-  const { limit, offset, ...filters } = req.validatedQuery as AdminGetLotOffersType
-  const auctions: AuctionsModuleService = req.scope.resolve(AUCTIONS_MODULE)
-  const [offers, count] = await auctions.listAndCountLotOffers(filters, {
-    order: { created_at: "DESC" },
-    skip: offset,
-    take: limit,
+  const { limit, offset } = req.validatedQuery as AdminGetLotOffersType
+  const { rows, count } = await queryList(req.scope, {
+    entity: "lot_offer",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    money: ["amount"],
   })
-  res.json({ lot_offers: offers.map((o) => ({ ...o, amount: Number(o.amount) })), count, offset, limit })
+  res.json({ lot_offers: rows, count, offset, limit })
 }

@@ -1,23 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createShowsWorkflow } from "../../../workflows"
-import { retrieveAdminShow, streamsService } from "./helpers"
+import { queryList } from "../../utils/query-graph"
+import { retrieveAdminShow } from "./helpers"
 import type { AdminCreateShowType, AdminGetShowsType } from "./validators"
 
+/** Shows for staff, newest first, by status and seller (`?fields=` as on Medusa's routes; see query-config.ts). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetShowsType>, res: MedusaResponse) => {
   const { status, seller_id, limit, offset } = req.validatedQuery as AdminGetShowsType
-  const filters: Record<string, unknown> = {}
-  if (status) {
-    filters.status = status
-  }
-  if (seller_id) {
-    filters.seller_id = seller_id
-  }
-  const [shows, count] = await streamsService(req.scope).listAndCountShows(filters, {
-    skip: offset,
-    take: limit,
-    order: { created_at: "DESC" },
+  const { rows, count } = await queryList(req.scope, {
+    entity: "show",
+    fields: req.queryConfig.fields,
+    filters: { ...(status ? { status } : {}), ...(seller_id ? { seller_id } : {}) },
+    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
   })
-  res.json({ shows, count, offset, limit })
+  res.json({ shows: rows, count, offset, limit })
 }
 
 /** Schedules a show; the admin creating it runs it unless another seller is named. */

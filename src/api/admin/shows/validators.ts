@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SHOW_STATUSES } from "../../../realtime/contract/transport"
-import { DateTime, EntityId, Metadata, oneOrMany, pagination, Text, Title, WebUrl } from "../../utils/validators"
+import { DateTime, EntityId, Fields, Metadata, oneOrMany, pagination, Text, Title, WebUrl } from "../../utils/validators"
 
 export const ShowStatus = z.enum(SHOW_STATUSES)
 
@@ -31,6 +31,7 @@ export function showListQuery(defaultLimit: number, maxLimit: number, status: z.
       status: oneOrMany(status).optional(),
       seller_id: EntityId.optional(),
       ...pagination(defaultLimit, maxLimit),
+      ...Fields,
     })
     .strict()
 }

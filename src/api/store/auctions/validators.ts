@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { EntityId, Money, oneOrMany, pagination, Text } from "../../utils/validators"
+import { EntityId, Fields, Money, oneOrMany, pagination, Text } from "../../utils/validators"
 
 /** Exactly one of `amount` (straight bid), `max_amount` (proxy bid) or `buy_now: true`. */
 export const StorePlaceBid = z
@@ -25,6 +25,7 @@ export function lotListQuery(defaultLimit: number, maxLimit: number) {
       show_id: EntityId.optional(),
       status: oneOrMany(LotStatus).optional(),
       ...pagination(defaultLimit, maxLimit),
+      ...Fields,
     })
     .strict()
 }
@@ -32,10 +33,10 @@ export function lotListQuery(defaultLimit: number, maxLimit: number) {
 export const StoreGetAuctions = lotListQuery(20, 100)
 export type StoreGetAuctionsType = z.infer<typeof StoreGetAuctions>
 
-export const StoreGetBids = z.object(pagination(50, 200)).strict()
+export const StoreGetBids = z.object({ ...pagination(50, 200), ...Fields }).strict()
 export type StoreGetBidsType = z.infer<typeof StoreGetBids>
 
 export const LotOfferStatus = z.enum(["pending", "paid", "expired", "cancelled"])
 
-export const StoreGetLotOffers = z.object({ ...pagination(50, 200), status: LotOfferStatus.optional() }).strict()
+export const StoreGetLotOffers = z.object({ ...pagination(50, 200), status: LotOfferStatus.optional(), ...Fields }).strict()
 export type StoreGetLotOffersType = z.infer<typeof StoreGetLotOffers>

@@ -73,9 +73,33 @@ export function bidderHandle(auctionId: string, customerId: string | null): stri
 /** The lot as anyone may see it (the contract's StoreAuction): no maxes, no reserve amount, no customer ids. */
 export type PublicLot = StoreAuction
 
-export function publicLot(row: LotRow, defaults: LotDefaults): PublicLot {
-  const state = biddingState(row, defaults)
+/** Fields anyone may see that are worked out from private ones (the max, the reserve, who leads). */
+export type ComputedPublicFields = Pick<PublicLot, "min_next_bid" | "reserve_met" | "leader" | "winner">
+
+/** The private columns each computed field is worked out from (a Query read asks for them, then drops them). */
+export const COMPUTED_FIELD_SOURCES: Record<keyof ComputedPublicFields, (keyof LotRow | "reserve_price")[]> = {
+  min_next_bid: ["starting_price", "current_price", "bid_count", "increments"],
+  reserve_met: ["reserve_price", "current_price"],
+  leader: ["id", "leader_customer_id"],
+  winner: ["id", "winner_customer_id"],
+}
+
+type ComputedSource = Pick<LotRow, "id" | "starting_price" | "current_price" | "bid_count" | "increments" | "reserve_price"> &
+  Partial<Pick<LotRow, "leader_customer_id" | "winner_customer_id" | "leader_max" | "buy_now_price">>
+
+export function computedPublicFields(row: ComputedSource, defaults: LotDefaults): ComputedPublicFields {
+  const state = biddingState(row as LotRow, defaults)
   const reserve = num(row.reserve_price)
+  return {
+    min_next_bid: minimumNextBid(state),
+    reserve_met: reserve === null ? null : (state.current_price ?? 0) >= reserve,
+    leader: bidderHandle(row.id, row.leader_customer_id ?? null),
+    winner: bidderHandle(row.id, row.winner_customer_id ?? null),
+  }
+}
+
+export function publicLot(row: LotRow, defaults: LotDefaults): PublicLot {
+  const computed = computedPublicFields(row, defaults)
   return {
     id: row.id,
     title: row.title,
@@ -83,18 +107,18 @@ export function publicLot(row: LotRow, defaults: LotDefaults): PublicLot {
     show_id: row.show_id,
     product_variant_id: row.product_variant_id,
     currency_code: row.currency_code,
-    starting_price: state.starting_price,
-    current_price: state.current_price,
-    min_next_bid: minimumNextBid(state),
-    buy_now_price: state.buy_now_price,
-    reserve_met: reserve === null ? null : (state.current_price ?? 0) >= reserve,
+    starting_price: Number(row.starting_price),
+    current_price: num(row.current_price),
+    min_next_bid: computed.min_next_bid,
+    buy_now_price: num(row.buy_now_price),
+    reserve_met: computed.reserve_met,
     bid_count: row.bid_count,
-    leader: bidderHandle(row.id, row.leader_customer_id),
+    leader: computed.leader,
     ends_at: row.ends_at ? new Date(row.ends_at).toISOString() : null,
     extension_count: row.extension_count,
     sudden_death: row.sudden_death,
     hammer_price: num(row.hammer_price),
-    winner: bidderHandle(row.id, row.winner_customer_id),
+    winner: computed.winner,
     run: row.run,
     seq: row.seq,
   }

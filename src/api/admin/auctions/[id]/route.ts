@@ -4,12 +4,12 @@ import { retrieveAdminAuction } from "../helpers"
 import type { AdminUpdateAuctionType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ auction: await retrieveAdminAuction(req.scope, req.params.id) })
+  res.json({ auction: await retrieveAdminAuction(req.scope, req.params.id, req.queryConfig.fields) })
 }
 
 /** Edits a lot that has not started yet. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAuctionType>, res: MedusaResponse) => {
-  await retrieveAdminAuction(req.scope, req.params.id)
+  await retrieveAdminAuction(req.scope, req.params.id, ["id"])
   const update: Record<string, unknown> = { ...req.validatedBody }
   if ("scheduled_at" in update) {
     update.status = update.scheduled_at ? "scheduled" : "draft"

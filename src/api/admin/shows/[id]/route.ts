@@ -4,7 +4,7 @@ import { retrieveAdminShow } from "../helpers"
 import type { AdminUpdateShowType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ show: await retrieveAdminShow(req.scope, req.params.id) })
+  res.json({ show: await retrieveAdminShow(req.scope, req.params.id, req.queryConfig.fields) })
 }
 
 /** Edits a show that has not ended. */

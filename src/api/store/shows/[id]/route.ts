@@ -1,24 +1,27 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { streamsService } from "../../../admin/shows/helpers"
-import { auctionsService } from "../../auctions/helpers"
-import { STORE_SHOW_FIELDS, STORE_SHOW_STATUSES } from "../helpers"
+import { queryOne } from "../../../utils/query-graph"
+import { queryStoreLots } from "../../auctions/public-lots"
+import { storeAuctionListFields } from "../../auctions/query-config"
+import { STORE_SHOW_STATUSES } from "../helpers"
 
 /** Lots per show page: a show's lineup is tens of lots, not thousands. */
 const LINEUP_LIMIT = 200
 
-/** One show and its lineup (every lot viewers can see, soonest ending first). */
+/** One show and, unless `?fields=` leaves it out, its lineup (every lot viewers can see, soonest ending first). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const [show] = await streamsService(req.scope).listShows(
-    { id: req.params.id, status: [...STORE_SHOW_STATUSES] },
-    { select: [...STORE_SHOW_FIELDS] }
+  const fields = req.queryConfig.fields.filter((f) => f !== "auctions")
+  const show = await queryOne(
+    req.scope,
+    { entity: "show", fields, filters: { id: req.params.id, status: [...STORE_SHOW_STATUSES] } },
+    "Show"
   )
-  if (!show) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Show ${req.params.id} not found`)
+  if (req.queryConfig.fields.includes("auctions")) {
+    const { lots } = await queryStoreLots(req.scope, {
+      fields: storeAuctionListFields.defaults,
+      filters: { show_id: show.id, status: ["scheduled", "live", "sold", "unsold"] },
+      pagination: { skip: 0, take: LINEUP_LIMIT, order: { ends_at: "ASC", scheduled_at: "ASC", created_at: "ASC", id: "ASC" } },
+    })
+    show.auctions = lots
   }
-  const { lots } = await auctionsService(req.scope).listPublicLots(
-    { show_id: show.id, status: ["scheduled", "live", "sold", "unsold"] },
-    { skip: 0, take: LINEUP_LIMIT }
-  )
-  res.json({ show: { ...show, auctions: lots }, server_time: new Date().toISOString() })
+  res.json({ show, server_time: new Date().toISOString() })
 }

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { relayInBackground } from "../../../../../lib/auction-relay"
 import { bidderHandle } from "../../../../../modules/auctions/lib/lot-row"
-import { auctionsService, retrieveVisibleLot } from "../../helpers"
+import { auctionsService, assertVisibleLot } from "../../helpers"
 import type { StoreGetBidsType, StorePlaceBidType } from "../../validators"
 
 /**
@@ -31,26 +32,20 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePlaceBidType>, r
 /** Public bid history, newest first: pseudonymous bidders, visible prices (never anyone's max). */
 export const GET = async (req: MedusaRequest<unknown, StoreGetBidsType>, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as StoreGetBidsType
-  await retrieveVisibleLot(req.scope, req.params.id)
-  const auctions = auctionsService(req.scope)
-  const [bids, count] = await auctions.listAndCountBids(
-    { auction_id: req.params.id },
-    { order: { seq: "DESC" }, skip: offset, take: limit }
-  )
-  res.json({
-    bids: bids.map((bid) => ({
-      id: bid.id,
-      bidder: bidderHandle(req.params.id, bid.customer_id),
-      kind: bid.kind,
-      price: Number(bid.price_after),
-      outcome: bid.outcome,
-      is_prebid: bid.is_prebid,
-      run: bid.run,
-      seq: bid.seq,
-      created_at: bid.created_at,
-    })),
-    count,
-    offset,
-    limit,
+  await assertVisibleLot(req.scope, req.params.id)
+  const wanted = new Set(req.queryConfig.fields)
+  // `bidder` and `price` are worked out from the bidder's id and the price after the bid.
+  const fields = [...req.queryConfig.fields.filter((f) => f !== "bidder" && f !== "price"), "customer_id", "price_after"]
+  const { data, metadata } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "bid",
+    fields,
+    filters: { auction_id: req.params.id },
+    pagination: { skip: offset, take: limit, order: { seq: "DESC" } },
   })
+  const bids = data.map(({ customer_id, price_after, ...bid }: Record<string, any>) => ({
+    ...bid,
+    ...(wanted.has("bidder") ? { bidder: bidderHandle(req.params.id, customer_id) } : {}),
+    ...(wanted.has("price") ? { price: Number(price_after) } : {}),
+  }))
+  res.json({ bids, count: metadata?.count ?? bids.length, offset, limit })
 }
