@@ -464,6 +464,71 @@ describe("realtime sidecar whose event log is ahead of its transport", () => {
   })
 })
 
+describe("realtime sidecar whose room heard nothing before a loss (found by the fault suite)", () => {
+  /** A lot whose log the test writes to: the sidecar reads it as it would Medusa's outbox. */
+  function loggedLot(id: string) {
+    const events: PublishedEvent[] = []
+    const reader: OutboxReader = {
+      existing: everyRoomExists,
+      tail: async () => events.slice(-500),
+      after: async (_room, seq) => events.filter((e) => e.seq > seq),
+      showSellers: async () => new Map(),
+      close: async () => undefined,
+    }
+    const write = (name: string, payload: Record<string, unknown> = {}) => {
+      const event = { auction_id: id, seq: events.length + 1, name, payload: { server_time: new Date().toISOString(), ...payload } }
+      events.push(event)
+      return event
+    }
+    return { reader, write }
+  }
+
+  async function watch(reader: OutboxReader, room: string) {
+    const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1" }), { reader })
+    const socket = await viewer(`http://127.0.0.1:${await server.listen()}`)
+    const seen = record(socket)
+    expect(await socket.emitWithAck("room:join", { room })).toMatchObject({ ok: true, data: { seq: 0 } })
+    return { server, socket, seen }
+  }
+
+  it("fills the lot's first events from the log when its first live event is not seq 1", async () => {
+    const lot = loggedLot("auc_01LATE")
+    const { server, socket, seen } = await watch(lot.reader, "auction:auc_01LATE") // the log is empty: the lot has not started
+    try {
+      lot.write("live_auction.started", { started_at: new Date().toISOString(), ends_at: new Date().toISOString() })
+      lot.write("live_auction.bid_placed", { price: 5, outcome: "leading", bidder: "bidder-aaaaaa", leader: "bidder-aaaaaa", bid_count: 1 })
+      server.publish(lot.write("live_auction.bid_placed", { price: 6, outcome: "leading", bidder: "bidder-bbbbbb", leader: "bidder-bbbbbb", bid_count: 2 }))
+      await seen.until("auction:auc_01LATE", 3)
+      const events = seen.events("auction:auc_01LATE")
+      expect(events.map((e) => [e.seq, e.event])).toEqual([
+        [1, "auction:started"],
+        [2, "bid:placed"],
+        [3, "bid:placed"],
+      ])
+      expect(chainBreaks(events)).toEqual([])
+    } finally {
+      socket.disconnect()
+      await server.close()
+    }
+  })
+
+  it("catches up, after the transport reconnects, a room that has heard nothing yet", async () => {
+    const lot = loggedLot("auc_01QUIET")
+    const { server, socket, seen } = await watch(lot.reader, "auction:auc_01QUIET")
+    try {
+      // The lot starts and takes a bid while the transport is down: nothing arrives live.
+      lot.write("live_auction.started", { started_at: new Date().toISOString(), ends_at: new Date().toISOString() })
+      lot.write("live_auction.bid_placed", { price: 5, outcome: "leading", bidder: "bidder-aaaaaa", leader: "bidder-aaaaaa", bid_count: 1 })
+      server.resync()
+      await seen.until("auction:auc_01QUIET", 2)
+      expect(chainBreaks(seen.events("auction:auc_01QUIET"))).toEqual([])
+    } finally {
+      socket.disconnect()
+      await server.close()
+    }
+  })
+})
+
 describe("realtime sidecar with its event log unreachable", () => {
   it("delivers what it has (counting the gap) and retries the log later instead of hammering it", async () => {
     // Nothing listens on port 1: every read of the log fails at once. (The lot is known to exist:

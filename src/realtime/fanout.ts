@@ -180,6 +180,7 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
         if (tail.length) {
           stream.received = tail[tail.length - 1].seq
         }
+        stream.knowsLog = true
       } catch (err) {
         log(`realtime: reading ${stream.room} from the event log failed: ${(err as Error).message}`)
       }
@@ -216,7 +217,8 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
     },
     resync: () => {
       for (const stream of streams.values()) {
-        if (stream.received > 0) {
+        // Streams that have heard nothing yet too: their room's first events may be what was lost.
+        if (stream.received > 0 || stream.knowsLog) {
           catchUp(stream)
         }
       }

@@ -51,12 +51,20 @@ export class RoomStream {
     return this.priceBucket.take(now)
   }
 
+  /**
+   * True once `received` is known to match the durable log (the stream was primed from it, even
+   * when the log was empty). Until then a first event cannot be told from a gap: it is taken as is.
+   */
+  knowsLog = false
+
   /** "duplicate" for a seq already accepted; "gap" when events are missing before it. */
   classify(seq: number): "duplicate" | "gap" | "next" {
     if (seq <= this.received) {
       return "duplicate"
     }
-    return this.received > 0 && seq > this.received + 1 ? "gap" : "next"
+    // A stream primed from an empty log that hears seq 18 first missed 1–17 (a lot that started
+    // while Redis was down): that is a gap to fill from the log, not where the lot begins.
+    return (this.received > 0 || this.knowsLog) && seq > this.received + 1 ? "gap" : "next"
   }
 
   /** Marks the delivery as sent and returns it with its `prev_seq` (also set in the payload). */
