@@ -1,9 +1,12 @@
 import type { AuctionErrorCode } from "./errors"
+import type { ShowStatus } from "./transport"
 
 /*
- * The Store API's shapes, for storefronts (`medusa-plugin-live-commerce/realtime/contract`):
- * types only, no runtime code. Prices are decimals in the currency's main unit, as in Medusa;
- * times are ISO 8601 strings.
+ * The Store API's request and response types, for storefronts
+ * (`import type { StoreAuctionResponse } from "medusa-plugin-live-commerce/store"`; also exported
+ * by `…/realtime/contract`). Types only, no runtime code. Prices are decimals in the currency's
+ * main unit, as in Medusa; times are ISO 8601 strings. Responses are shown with their default
+ * fields: `?fields=` narrows or widens them as on Medusa's own routes.
  */
 
 export type AuctionStatus = "draft" | "scheduled" | "live" | "sold" | "unsold" | "cancelled"
@@ -94,3 +97,117 @@ export type StoreErrorBody = {
   message: string
   code?: string
 }
+
+/** A page of a list, as Medusa's list routes answer. */
+export type StorePage = { count: number; offset: number; limit: number }
+
+/** `GET /store/auctions?show_id=&status=&limit=&offset=&fields=`: lots, soonest ending first (never drafts). */
+export type StoreAuctionListResponse = StorePage & { auctions: StoreAuction[]; server_time: string }
+
+/** `GET /store/auctions/:id`: one lot; with a customer's token, their own max if they lead. */
+export type StoreAuctionResponse = {
+  auction: StoreAuction & {
+    /** Your max bid, if you lead (private to you). */
+    your_max: number | null
+    you_lead: boolean
+  }
+  server_time: string
+}
+
+/** One bid of a lot's public history: the bidder by pseudonym, the visible price, never a max. */
+export type StorePublicBid = {
+  id: string
+  bidder: string
+  kind: BidKind
+  /** The lot's visible price after this bid. */
+  price: number
+  outcome: BidOutcome
+  is_prebid: boolean
+  run: number
+  seq: number
+  created_at: string
+}
+
+/** `GET /store/auctions/:id/bids`: the lot's bid history, newest first. */
+export type StoreBidListResponse = StorePage & { bids: StorePublicBid[] }
+
+/** One of your own bids, with the lot it is on. */
+export type StoreCustomerBid = {
+  id: string
+  auction_id: string
+  kind: BidKind
+  amount: number
+  price_after: number
+  outcome: BidOutcome
+  is_prebid: boolean
+  seq: number
+  created_at: string
+  /** You lead the lot now. */
+  leading: boolean
+  /** You won it. */
+  won: boolean
+  auction: { id: string; title: string; status: AuctionStatus }
+}
+
+/** `GET /store/customers/me/bids`: your bids, newest first. */
+export type StoreCustomerBidListResponse = StorePage & { bids: StoreCustomerBid[] }
+
+export type LotOfferStatus = "pending" | "paid" | "expired" | "cancelled"
+
+/** A lot you won (or were offered as runner-up): what to pay, in which cart, by when. */
+export type StoreLotOffer = {
+  id: string
+  auction_id: string
+  /** 0: you won it; 1, 2…: offered to you as a runner-up at your own highest bid. */
+  rank: number
+  amount: number
+  currency_code: string
+  show_id: string | null
+  status: LotOfferStatus
+  due_at: string
+  /** The cart holding the lot at this price; check out as for any Medusa cart. */
+  cart_id: string | null
+  order_id: string | null
+  /** The off-session charge of a saved card, if one was tried. */
+  charge_status: string | null
+  paid_at: string | null
+}
+
+/** `GET /store/customers/me/lot-offers?status=`: your won lots to pay. */
+export type StoreLotOfferListResponse = StorePage & { lot_offers: StoreLotOffer[] }
+
+/** A show as viewers see it (not its seller's user id, nor staff metadata). */
+export type StoreShow = {
+  id: string
+  title: string
+  description: string | null
+  status: ShowStatus
+  scheduled_at: string | null
+  started_at: string | null
+  ended_at: string | null
+  /** Where to watch when the video is not carried by LiveKit. */
+  playback_url: string | null
+  thumbnail: string | null
+}
+
+/** `GET /store/shows?status=&seller_id=`: live, upcoming and past shows, soonest first (never cancelled ones). */
+export type StoreShowListResponse = StorePage & { shows: StoreShow[]; server_time: string }
+
+/** `GET /store/shows/:id`: the show and its lineup. */
+export type StoreShowResponse = { show: StoreShow & { auctions: StoreAuction[] }; server_time: string }
+
+/** `GET /store/live/config`: where the realtime server is and which live features are on. */
+export type StoreLiveConfig = {
+  realtime: { url: string; path: string }
+  features: {
+    auctions: boolean
+    /** "livekit": shows stream through LiveKit (viewer tokens are issued); "external": shows carry a playback URL. */
+    video: "livekit" | "external"
+  }
+  video: { livekit_url: string } | null
+  auctions: { increments: { from: number; increment: number }[]; soft_close_seconds: number }
+  /** Lets clients correct countdowns before their socket connects. */
+  server_time: string
+}
+
+export type StoreLiveConfigResponse = { config: StoreLiveConfig }

@@ -6,6 +6,9 @@ import type { StoreLiveConfigResponse } from "../../../../types/http/live-config
 /**
  * Tells a storefront where the realtime server is and which live features are on.
  * Public (publishable key only) and free of secrets: it is fetched before login.
+ *
+ * Video is "external" (shows carry a playback URL) even with LiveKit configured: the config says
+ * only what a storefront can use, and nothing issues LiveKit viewer tokens yet.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreLiveConfigResponse>) => {
   const auctions: AuctionsModuleService = req.scope.resolve(AUCTIONS_MODULE)
@@ -14,11 +17,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreLiveConfi
   res.json({
     config: {
       realtime: { url: options.realtime.url, path: options.realtime.path },
-      features: {
-        auctions: true,
-        video: options.livekit ? "livekit" : "external",
-      },
-      video: options.livekit ? { livekit_url: toClientUrl(options.livekit.url) } : null,
+      features: { auctions: true, video: "external" },
+      video: null,
       auctions: {
         increments: options.auctions.increments,
         soft_close_seconds: options.auctions.softCloseSeconds,
@@ -26,9 +26,4 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreLiveConfi
       server_time: new Date().toISOString(),
     },
   })
-}
-
-/** LiveKit clients connect over WebSocket; the server API may be configured as http(s). */
-function toClientUrl(url: string): string {
-  return url.replace(/^http(s?):/, "ws$1:")
 }
