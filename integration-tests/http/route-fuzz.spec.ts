@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { LIVE_ROUTES } from "../../src/api/route-table"
 import type { LiveRoute } from "../../src/api/utils/live-routes"
+import { requestedFields } from "../../src/api/utils/query-fields"
 import { hostileBodies, hostileParams, hostileQueries, shapeOf, type Variant } from "../helpers/hostile"
 import { outboxPublished, pluginTablesChecksum } from "../helpers/plugin-tables"
 import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send, type Sample } from "../helpers/route-samples"
@@ -27,7 +28,7 @@ medusaIntegrationTestRunner({
       const requests: { what: string; sample: Sample; accepted?: boolean }[] = [
         ...(route.body ? hostileBodies(route.body, sample.body).map((v) => variant(v, { ...sample, body: v.value as never }, route.body!)) : []),
         ...(route.query
-          ? hostileQueries(route.query, sample.query).map((v) => variant(v, { ...sample, query: v.value as never }, route.query!))
+          ? hostileQueries(route.query, sample.query).map((v) => variant(v, { ...sample, query: v.value as never }, queryValidator(route)))
           : []),
         ...(route.params
           ? hostileParams(Object.keys(shapeOf(route.params) ?? {}), sample.params ?? {}).map((v) => ({
@@ -49,6 +50,18 @@ medusaIntegrationTestRunner({
     })
   },
 })
+
+/** A route's query validation: its schema, and `?fields=` against the fields it offers (query-config.ts). */
+function queryValidator(route: LiveRoute) {
+  const allowed = new Set(route.fields?.allowed ?? [])
+  return {
+    safeParse: (value: unknown) => {
+      const fields = requestedFields((value as { fields?: unknown }).fields).filter((f) => f !== "id")
+      const fieldsOk = fields.every((f) => allowed.has(f)) || (!route.fields && fields.length === 0)
+      return { success: route.query!.safeParse(value).success && fieldsOk }
+    },
+  }
+}
 
 /** A hostile request, and whether the route's own validator (wrongly) accepts it. */
 function variant(v: Variant, sample: Sample, schema: { safeParse: (value: unknown) => { success: boolean } }) {
