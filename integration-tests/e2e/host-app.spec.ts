@@ -1,15 +1,17 @@
 import { execFileSync } from "node:child_process"
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises"
+import { existsSync } from "node:fs"
+import { mkdir, readFile, rm } from "node:fs/promises"
 import path from "node:path"
 import { Client } from "pg"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "../../scripts/lib/processes"
+import { HOST_HOOKS, writeHostApp } from "../helpers/host-app"
+import { caller, seedHostShop, signUp, winLot } from "../helpers/host-shop"
 import { freePort, makeDataDir, ROOT } from "../helpers/launcher"
 import { next, viewer } from "../helpers/viewers"
 
 jest.setTimeout(15 * 60_000)
 
 const pkg = require("../../package.json")
-const MEDUSA_VERSION = pkg.devDependencies["@medusajs/medusa"]
 
 const db = {
   host: process.env.DB_HOST || "localhost",
@@ -19,26 +21,33 @@ const db = {
 }
 
 /**
- * The integrator's path: build and pack the plugin, install the tarball into a
- * throw-away Medusa app that lists it under `plugins`, migrate, boot, call a route.
+ * The integrator's path: build and pack the plugin, install the tarball into a throw-away
+ * Medusa app as `create-medusa-app` makes it, with its own handler on each core cart hook, list
+ * it under `plugins`, migrate, boot, call a route, win a lot and try to take it.
  */
 describe("the packed plugin in a host Medusa app", () => {
   const database = `live_host_${Date.now()}`
   let workDir: string
   let hostDir: string
+  let hookLog: string
   let tarball: string
   let server: Child | undefined
   let env: NodeJS.ProcessEnv
+  /** The running host, once booted: its URL, an admin token, its storefront's publishable key. */
+  let host: { base: string; admin: Record<string, string>; keyId: string; store: Record<string, string> } | undefined
 
   beforeAll(async () => {
     workDir = await makeDataDir()
     hostDir = path.join(workDir, "host")
+    // Outside the app: `medusa develop` restarts on changes inside it.
+    hookLog = path.join(workDir, "host-hooks.log")
     const password = db.password ? `:${encodeURIComponent(db.password)}` : ""
     env = {
       ...process.env,
       DATABASE_URL: `postgres://${db.user}${password}@${db.host}:${db.port}/${database}`,
       MEDUSA_DISABLE_TELEMETRY: "true",
       NODE_OPTIONS: "",
+      HOST_HOOK_LOG: hookLog,
     }
     delete env.REDIS_URL
     const client = new Client({ ...db, database: "postgres" })
@@ -83,12 +92,12 @@ describe("the packed plugin in a host Medusa app", () => {
     expect(leaks).toEqual([])
   })
 
-  it("should install into a host app, migrate, boot and serve the plugin's route with the host's options", async () => {
+  it("should install with plain npm install into an app as create-medusa-app makes it, migrate, boot and serve the plugin's route with the host's options", async () => {
     expect(tarball).toBeDefined()
     await mkdir(hostDir, { recursive: true })
-    await writeFile(path.join(hostDir, "package.json"), JSON.stringify(hostPackageJson(tarball), null, 2))
-    await writeFile(path.join(hostDir, "medusa-config.js"), HOST_CONFIG)
+    await writeHostApp(hostDir, tarball)
 
+    // No --legacy-peer-deps, no overrides: an ERESOLVE here is what an integrator would get.
     await runToCompletion("npm-install", "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], {
       cwd: hostDir,
       env,
@@ -98,6 +107,11 @@ describe("the packed plugin in a host Medusa app", () => {
       await readFile(path.join(hostDir, "node_modules", pkg.name, "package.json"), "utf8")
     )
     expect(installed.version).toBe(pkg.version)
+    // The plugin's runtime dependencies that Medusa also ships are Medusa's copies, not second ones.
+    const own = ["zod", "pg", "ioredis", "jsonwebtoken", "stripe", "@medusajs"].filter((name) =>
+      existsSync(path.join(hostDir, "node_modules", pkg.name, "node_modules", name))
+    )
+    expect(own).toEqual([])
 
     const medusa = path.join(hostDir, "node_modules", ".bin", "medusa")
 
@@ -143,6 +157,13 @@ describe("the packed plugin in a host Medusa app", () => {
     expect(keyRes.status).toBe(200)
     const { api_key } = await keyRes.json()
 
+    host = {
+      base,
+      admin: { authorization: `Bearer ${token}` },
+      keyId: api_key.id,
+      store: { "x-publishable-api-key": api_key.token },
+    }
+
     const config = await fetch(`${base}/store/live/config`, { headers: { "x-publishable-api-key": api_key.token } })
     expect(config.status).toBe(200)
     const body = await config.json()
@@ -178,45 +199,53 @@ describe("the packed plugin in a host Medusa app", () => {
       await stopChild(sidecar, 5000)
     }
   })
+
+  it("should guard a won lot's line in a host with its own validate handler on each core cart workflow", async () => {
+    // Booted above, with the host's four handlers: Medusa refuses a second handler on a hook, so
+    // the host coming up at all shows the plugin takes none of them.
+    expect(host).toBeDefined()
+    const { base, admin, keyId, store } = host!
+    const call = caller(base)
+    const shop = await seedHostShop(call, admin, keyId)
+    const A = await signUp(call, store, "winner@host.example")
+    const B = await signUp(call, store, "rival@host.example")
+    const lot = { title: "Host mystery box", currency_code: "usd", region_id: shop.regionId, sales_channel_id: shop.salesChannelId }
+    const offer = await winLot(call, admin, A.headers, lot)
+    const { cart } = (await call("GET", `/store/carts/${offer.cart_id}`, undefined, A.headers)).data
+    expect(cart.items).toEqual([expect.objectContaining({ unit_price: 20, quantity: 1 })])
+    const line = cart.items[0]
+
+    // The winner cannot change the line; nobody else can claim the lot or take the cart.
+    const changed = await call("POST", `/store/carts/${cart.id}/line-items/${line.id}`, { quantity: 2 }, A.headers)
+    expect([changed.status, changed.data.code]).toEqual([400, "lot_line_locked"])
+    const claim = { variant_id: shop.variantId, quantity: 1, metadata: { auction_id: offer.auction_id, lot_offer_id: offer.id } }
+    const stolen = await call("POST", "/store/carts", { region_id: shop.regionId, items: [claim] }, B.headers)
+    expect([stolen.status, stolen.data.code]).toEqual([400, "lot_not_won"])
+    const { cart: own } = (await call("POST", "/store/carts", { region_id: shop.regionId }, B.headers)).data
+    const smuggled = await call("POST", `/store/carts/${own.id}/line-items`, claim, B.headers)
+    expect([smuggled.status, smuggled.data.code]).toEqual([400, "lot_not_won"])
+    const taken = await call("POST", `/store/carts/${cart.id}/customer`, {}, B.headers)
+    expect([taken.status, taken.data.code]).toEqual([400, "lot_not_won"])
+
+    // Ordinary shopping goes through the host's handlers as before.
+    const added = await call("POST", `/store/carts/${own.id}/line-items`, { variant_id: shop.variantId, quantity: 1 }, B.headers)
+    expect(added.status).toBe(200)
+    const tee = added.data.cart.items[0]
+    expect((await call("POST", `/store/carts/${own.id}/line-items/${tee.id}`, { quantity: 2 }, B.headers)).status).toBe(200)
+
+    // The winner pays: the lot's line passes the plugin's check and the host's, and is paid.
+    const { payment_collection } = (await call("POST", "/store/payment-collections", { cart_id: cart.id }, A.headers)).data
+    const session = await call(
+      "POST",
+      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      A.headers
+    )
+    expect(session.status).toBe(200)
+    const completed = await call("POST", `/store/carts/${cart.id}/complete`, {}, A.headers)
+    expect(completed.data).toMatchObject({ type: "order", order: { items: [expect.objectContaining({ unit_price: 20 })] } })
+
+    const ran = new Set((await readFile(hookLog, "utf8")).split("\n").filter(Boolean))
+    expect([...ran].sort()).toEqual([...HOST_HOOKS].sort())
+  })
 })
-
-function hostPackageJson(tarballPath: string) {
-  const medusaDeps = ["medusa", "framework", "cli", "admin-sdk", "draft-order", "test-utils"]
-  return {
-    name: "live-commerce-host-app",
-    private: true,
-    dependencies: {
-      ...Object.fromEntries(medusaDeps.map((d) => [`@medusajs/${d}`, MEDUSA_VERSION])),
-      "@medusajs/ui": pkg.devDependencies["@medusajs/ui"],
-      "@medusajs/icons": pkg.devDependencies["@medusajs/icons"],
-      [pkg.name]: `file:${tarballPath}`,
-    },
-    devDependencies: {
-      "ts-node": pkg.devDependencies["ts-node"],
-      typescript: pkg.devDependencies.typescript,
-      "@swc/core": pkg.devDependencies["@swc/core"],
-    },
-    allowScripts: pkg.allowScripts,
-  }
-}
-
-/** What an integrator writes: the plugin under `plugins`, with options. */
-const HOST_CONFIG = `
-const { defineConfig } = require("@medusajs/framework/utils")
-
-module.exports = defineConfig({
-  projectConfig: {
-    databaseUrl: process.env.DATABASE_URL,
-    http: { jwtSecret: "host-secret", cookieSecret: "host-secret" },
-  },
-  admin: { disable: true },
-  plugins: [
-    {
-      resolve: "medusa-plugin-live-commerce",
-      options: process.env.LIVE_BAD_OPTIONS
-        ? { realtime: { url: "not a url" } }
-        : { realtime: { url: "wss://realtime.host.example" }, auctions: { softCloseSeconds: 15 } },
-    },
-  ],
-})
-`

@@ -164,6 +164,35 @@ medusaIntegrationTestRunner({
         const cart = await cartOf(offer.cart_id, A)
         expect(cart.items.find((i: any) => i.id === line.id)).toMatchObject({ quantity: 1, unit_price: 9 })
       })
+
+      it("should keep a won lot's cart in its region and with its buyer, and check its lots again at checkout", async () => {
+        const [A, B] = buyers
+        const id = await createLot(api, admin, { ...QUICK_LOT, product_variant_id: variantIds[0] })
+        await bid(api, id, A.headers, { amount: 9 })
+        const offer = await offerWithCart(A, id)
+
+        // A new region deletes custom-price lines in Medusa (the currency may change): refused.
+        const { data } = await api.post("/admin/regions", { name: "Euro", currency_code: "eur" }, { headers: admin })
+        const moved = await attempt(api.post(`/store/carts/${offer.cart_id}`, { region_id: data.region.id }, { headers: A.headers }))
+        expect(moved.status).toBe(400)
+        expect(moved.data.code).toBe("lot_line_locked")
+        // Medusa hands a cart to whoever logs in and asks for it: not one with a won lot.
+        const taken = await attempt(api.post(`/store/carts/${offer.cart_id}/customer`, {}, { headers: B.headers }))
+        expect(taken.status).toBe(400)
+        expect(taken.data.code).toBe("lot_not_won")
+        const edited = await attempt(api.post(`/store/carts/${offer.cart_id}`, { metadata: { gift: true } }, { headers: A.headers }))
+        expect(edited.status).toBe(200) // the rest of the cart is the buyer's to edit
+        const cart = await cartOf(offer.cart_id, A)
+        expect(cart.customer_id).toBe(A.id)
+        expect(cart.region_id).not.toBe(data.region.id)
+        expect(cart.items).toEqual([expect.objectContaining({ unit_price: 9, metadata: expect.objectContaining({ lot_offer_id: offer.id }) })])
+
+        // The offer is someone else's now (as a runner-up's would be) while the line is still here.
+        await dbConnection.raw("update live_lot_offer set customer_id = ? where id = ?", [B.id, offer.id])
+        const paid = await checkout(api, offer.cart_id, A.headers)
+        expect(paid.status).toBe(400)
+        expect(paid.data.code).toBe("lot_not_won")
+      })
     })
 
     describe("where a lot checks out", () => {

@@ -12,6 +12,8 @@ import { AUCTIONS_MODULE } from "../../modules/auctions"
 import { LiveSettlementEvents } from "../../modules/auctions/events"
 import type AuctionsModuleService from "../../modules/auctions/service"
 import { defaultShippingAddress } from "./address"
+import { withCheckoutLock } from "./checkout-lock"
+import { assertCartLotLines, cartWithLines } from "./lot-lines"
 import { emit, markPaid } from "./settle"
 
 /**
@@ -95,20 +97,26 @@ async function chargeCart(
     const { result } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cartId } })
     collectionId = result.id
   }
-  const { result: session } = await createPaymentSessionsWorkflow(container).run({
-    input: {
-      payment_collection_id: collectionId!,
-      provider_id: providerId,
-      customer_id: customerId,
-      data: { payment_method: method.id, off_session: true, confirm: true },
-    },
+  // The session confirms the charge: from the lot check to the order, under the checkout lock.
+  return withCheckoutLock<ChargeOutcome>(container, cartId, async () => {
+    // The plugin's own check (it runs Medusa's completion itself, past the Store route's guard):
+    // every lot in the cart is still this buyer's open offer, at its price, before the card is charged.
+    await assertCartLotLines(container, (await cartWithLines(container, cartId))!)
+    const { result: session } = await createPaymentSessionsWorkflow(container).run({
+      input: {
+        payment_collection_id: collectionId!,
+        provider_id: providerId,
+        customer_id: customerId,
+        data: { payment_method: method.id, off_session: true, confirm: true },
+      },
+    })
+    const refused = refusal(session)
+    if (refused) {
+      return refused
+    }
+    const { result: order } = await completeCartWorkflow(container).run({ input: { id: cartId } })
+    return { status: "succeeded", order_id: order.id }
   })
-  const refused = refusal(session)
-  if (refused) {
-    return refused
-  }
-  const { result: order } = await completeCartWorkflow(container).run({ input: { id: cartId } })
-  return { status: "succeeded", order_id: order.id }
 }
 
 /** Stripe's answer to the off-session confirmation, as stored on the session. */

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AuctionErrorCodes } from "../../realtime/contract/errors"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
 import type AuctionsModuleService from "../../modules/auctions/service"
@@ -24,7 +24,7 @@ export function lotLineLocked(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, AuctionErrorCodes.lot_line_locked)
 }
 
-function lotNotWon(message: string): MedusaError {
+export function lotNotWon(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.NOT_ALLOWED, message, AuctionErrorCodes.lot_not_won)
 }
 
@@ -66,4 +66,32 @@ export async function assertLotLines(container: MedusaContainer, lines: Line[], 
       throw lotLineLocked("A won lot is sold as one item at its hammer price.")
     }
   }
+}
+
+export type CartWithLines = {
+  id: string
+  customer_id: string | null
+  region_id: string | null
+  completed_at: Date | string | null
+  items: (Line & { id: string })[]
+}
+
+/** A cart with what the lot rules read of it, or null when there is no such cart. */
+export async function cartWithLines(container: MedusaContainer, cartId: string): Promise<CartWithLines | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "customer_id", "region_id", "completed_at", "items.id", "items.quantity", "items.unit_price", "items.metadata"],
+    filters: { id: cartId },
+  })
+  const cart = data[0]
+  return cart ? { ...cart, items: (cart.items ?? []).filter(Boolean) } : null
+}
+
+/**
+ * Checks every lot line of a cart about to become an order: each is its buyer's open offer, in
+ * this cart, at its price (or already paid by this cart's order: a retried completion).
+ */
+export async function assertCartLotLines(container: MedusaContainer, cart: CartWithLines): Promise<void> {
+  await assertLotLines(container, cart.items, { customer_id: cart.customer_id, cart_id: cart.id, allow_paid: true })
 }

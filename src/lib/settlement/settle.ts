@@ -6,6 +6,7 @@ import { AUCTIONS_MODULE } from "../../modules/auctions"
 import type { OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
 import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
+import { withCheckoutLock } from "./checkout-lock"
 import { LOT_LINE_KEYS } from "./lot-lines"
 
 /** What settlement events carry: the offer, without internals. */
@@ -192,27 +193,31 @@ export async function reconcilePaidCarts(container: MedusaContainer): Promise<vo
 }
 
 /**
- * Overdue offers lapse: under the cart's lock (the one checkout takes), so a buyer paying at
- * the deadline either completes first (and the lot is paid) or finds the lot gone.
+ * Overdue offers lapse: under the plugin's checkout lock (held by a checkout from its lot check
+ * to its order) and the cart's lock (the one Medusa's completion takes, whoever runs it), so a
+ * buyer paying at the deadline either completes first (and the lot is paid) or finds the lot gone.
  */
 export async function expireOverdueOffers(container: MedusaContainer): Promise<void> {
   const auctions = auctionsOf(container)
   const locking = container.resolve(Modules.LOCKING)
   for (const offer of await auctions.listOverdueOffers()) {
-    const result = await locking.execute(
-      offer.cart_id ?? offer.id,
-      async () => {
-        if (offer.cart_id) {
-          const orderId = (await ordersForCarts(container, [offer.cart_id])).get(offer.cart_id)
-          if (orderId) {
-            await markPaid(container, offer.id, orderId)
-            return null
+    const lapse = () =>
+      locking.execute(
+        offer.cart_id ?? offer.id,
+        async () => {
+          if (offer.cart_id) {
+            const orderId = (await ordersForCarts(container, [offer.cart_id])).get(offer.cart_id)
+            if (orderId) {
+              await markPaid(container, offer.id, orderId)
+              return null
+            }
           }
-        }
-        return auctions.expireOffer(offer.id)
-      },
-      { timeout: 30 }
-    )
+          return auctions.expireOffer(offer.id)
+        },
+        { timeout: 30 }
+      )
+    // The same order as a checkout (checkout lock, then the cart's): neither waits on the other's second.
+    const result = offer.cart_id ? await withCheckoutLock(container, offer.cart_id, lapse) : await lapse()
     if (!result) {
       continue
     }

@@ -2,6 +2,7 @@ import { acquireLockStep, addToCartWorkflow, createCartWorkflow, releaseLockStep
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { attachOfferCartStep } from "./steps/attach-offer-cart"
 import { prepareLotCartStep } from "./steps/prepare-lot-cart"
+import { validateLotLineStep } from "./steps/validate-lot-line"
 
 export type CreateLotCartInput = { offer_id: string; customer_id: string; show_id: string | null }
 
@@ -15,6 +16,7 @@ export const createLotCartWorkflow = createWorkflow(createLotCartWorkflowId, (in
   const lockKey = transform({ input }, ({ input }) => `live-lot-cart:${input.customer_id}:${input.show_id ?? input.offer_id}`)
   acquireLockStep({ key: lockKey, timeout: 15, ttl: 60 })
   const plan = prepareLotCartStep({ offer_id: input.offer_id })
+  validateLotLineStep(plan)
 
   const created = when("live-new-lot-cart", { plan }, ({ plan }) => !plan.bundle_cart_id).then(() => {
     const cartInput = transform({ plan }, ({ plan }) => ({ ...plan.cart, items: [plan.item] }))
