@@ -86,66 +86,23 @@ export const storeAuctionFields: FieldsConfig = {
 }
 
 /** A lot's public bid history: pseudonymous bidders, visible prices, never anyone's max. */
-export const storeBidListFields: FieldsConfig = {
-  defaults: ["id", "bidder", "kind", "price", "outcome", "is_prebid", "run", "seq", "created_at"],
-  allowed: ["id", "bidder", "kind", "price", "outcome", "is_prebid", "run", "seq", "created_at"],
+const PUBLIC_BID_FIELDS = ["id", "bidder", "kind", "price", "outcome", "is_prebid", "run", "seq", "created_at"]
+export const storeBidListFields: FieldsConfig = { defaults: PUBLIC_BID_FIELDS, allowed: PUBLIC_BID_FIELDS, isList: true }
+
+const OWN_BID_FIELDS = ["id", "auction_id", "kind", "amount", "price_after", "outcome", "is_prebid", "seq", "created_at", "leading", "won"]
+
+/** The customer's own bids, with the lot they are on (`leading`, `won`: worked out for the caller). */
+export const storeOwnBidListFields: FieldsConfig = {
+  defaults: [...OWN_BID_FIELDS, "auction.title", "auction.status"],
+  allowed: [...OWN_BID_FIELDS, "run", ...STORE_AUCTION_COLUMNS.map((c) => `auction.${c}`)],
   isList: true,
 }
 
-/** The customer's own bids, with the lot they are on. */
-export const storeOwnBidListFields: FieldsConfig = {
-  defaults: [
-    "id",
-    "auction_id",
-    "kind",
-    "amount",
-    "price_after",
-    "outcome",
-    "is_prebid",
-    "seq",
-    "created_at",
-    "leading",
-    "won",
-    "auction.title",
-    "auction.status",
-  ],
-  allowed: [
-    "id",
-    "auction_id",
-    "kind",
-    "amount",
-    "price_after",
-    "outcome",
-    "is_prebid",
-    "run",
-    "seq",
-    "created_at",
-    "leading",
-    "won",
-    ...STORE_AUCTION_COLUMNS.map((c) => `auction.${c}`),
-  ],
-  isList: true,
-}
+const LOT_OFFER_FIELDS = ["id", "auction_id", "rank", "amount", "currency_code", "show_id", "status", "due_at", "cart_id", "order_id", "charge_status", "paid_at"]
 
 /** The customer's won lots to pay. */
 export const storeLotOfferListFields: FieldsConfig = {
-  defaults: ["id", "auction_id", "rank", "amount", "currency_code", "show_id", "status", "due_at", "cart_id", "order_id", "charge_status", "paid_at"],
-  allowed: [
-    "id",
-    "auction_id",
-    "run",
-    "rank",
-    "amount",
-    "currency_code",
-    "show_id",
-    "status",
-    "due_at",
-    "cart_id",
-    "order_id",
-    "charge_status",
-    "paid_at",
-    "closed_at",
-    "created_at",
-  ],
+  defaults: LOT_OFFER_FIELDS,
+  allowed: [...LOT_OFFER_FIELDS, "run", "closed_at", "created_at"],
   isList: true,
 }
