@@ -3,6 +3,7 @@ import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createMetrics } from "../../src/realtime/metrics"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
 import type { PublishedEvent } from "../../src/realtime/contract"
+import { publishedEvent } from "../helpers/lot-events"
 import { parseExposition, sampleValue, type Family } from "../helpers/prometheus-text"
 import { next, untypedCall, viewer, type Viewer } from "../helpers/viewers"
 
@@ -11,14 +12,7 @@ jest.setTimeout(30_000)
 const SECRET = "metrics-test-secret"
 
 /** The lot's event number `seq`, stamped now. */
-const started = (auction_id: string, seq: number): PublishedEvent => ({
-  auction_id,
-  seq,
-  name: "live_auction.started",
-  payload: { server_time: new Date().toISOString(), ends_at: "2030-01-01T00:00:00.000Z" },
-  show_id: null,
-  show_seq: null,
-})
+const started = (auction_id: string, seq: number): PublishedEvent => publishedEvent(auction_id, seq, "live_auction.started")
 
 describe("the exposition checker", () => {
   const valid = [

@@ -3,7 +3,8 @@ import WebSocket from "ws"
 import { loadRealtimeConfig } from "../../src/realtime/config"
 import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
 import { createOutboxReader, type OutboxReader, type StreamRoomIds } from "../../src/realtime/transport/outbox-reader"
-import { ClientToServerPayloads, type PublishedEvent } from "../../src/realtime/contract"
+import { ClientToServerPayloads, type LiveAuctionEventName, type LotEventPayloads, type PublishedEvent } from "../../src/realtime/contract"
+import { publishedEvent } from "../helpers/lot-events"
 import { parseExposition, sampleValue } from "../helpers/prometheus-text"
 import { chainBreaks, next, record, untypedCall, viewer, type Viewer } from "../helpers/viewers"
 
@@ -14,17 +15,15 @@ const sign = (claims: object, secret = SECRET) => jwt.sign(claims, secret, { exp
 
 let seqs = new Map<string, number>()
 /** A lot event as the relay publishes it (the next seq of its lot). */
-function lotEvent(auction_id: string, name: string, payload: Record<string, unknown> = {}, show?: { id: string; seq: number }): PublishedEvent {
+function lotEvent<N extends LiveAuctionEventName>(
+  auction_id: string,
+  name: N,
+  body: Partial<Omit<LotEventPayloads[N], "auction_id" | "seq" | "show_id" | "server_time">> = {},
+  show?: { id: string; seq: number }
+): PublishedEvent {
   const seq = (seqs.get(auction_id) ?? 0) + 1
   seqs.set(auction_id, seq)
-  return {
-    auction_id,
-    seq,
-    name,
-    payload: { server_time: new Date().toISOString(), ...payload },
-    show_id: show?.id ?? null,
-    show_seq: show?.seq ?? null,
-  }
+  return publishedEvent(auction_id, seq, name, body, show)
 }
 /** A database where every lot and show asked about exists. */
 const everyRoomExists = async (ids: StreamRoomIds) => ids
@@ -32,8 +31,8 @@ const metricsOf = async (base: string) => (await fetch(`${base}/metrics`)).text(
 /** An unlabelled series' value, from an exposition that must be valid (see metrics.spec.ts). */
 const metric = (text: string, name: string) => sampleValue(parseExposition(text), name)
 
-const bidEvent = (auction: string, price: number, extra: Record<string, unknown> = {}) =>
-  lotEvent(auction, "live_auction.bid_placed", { price, outcome: "leading", bidder: "bidder-aaaaaa", leader: "bidder-aaaaaa", bid_count: price, ...extra })
+const bidEvent = (auction: string, price: number, extra: Partial<LotEventPayloads["live_auction.bid_placed"]> = {}) =>
+  lotEvent(auction, "live_auction.bid_placed", { price, bid_count: price, ...extra })
 
 describe("realtime sidecar", () => {
   let server: RealtimeServer
@@ -258,7 +257,7 @@ describe("realtime sidecar", () => {
     expect(await won).toMatchObject({ room: "user:cus_01B", auction_id: "auc_01A1", seq: 3, hammer_price: 6, currency_code: "usd" })
     expect(bobNotices).toEqual(["auction:won"])
     // A re-published (duplicate) event notifies nobody twice.
-    server.publish({ ...bidEvent("auc_01A1", 7), seq: 2, payload: { customer_id: "cus_01B", previous_leader_customer_id: "cus_01A", outcome: "leading", price: 6 } })
+    server.publish(publishedEvent("auc_01A1", 2, "live_auction.bid_placed", { customer_id: "cus_01B", previous_leader_customer_id: "cus_01A", price: 6 }))
     await new Promise((r) => setTimeout(r, 100))
     expect(bobNotices).toEqual(["auction:won"])
   })
@@ -274,16 +273,21 @@ describe("realtime sidecar", () => {
     bob.onAny((event) => bobNotices.push(event))
 
     const due = [next(alice, "auction:payment_due"), next(aliceAgain, "auction:payment_due")]
+    const offerNotice = { auction_id: "auc_01A1", offer_id: "loff_1", rank: 0, amount: 12, currency_code: "usd", due_at: "2030-01-01T00:00:00.000Z", cart_id: "cart_1", server_time: "2029-12-31T00:00:00.000Z" }
     server.notify({
       customer_id: "cus_01A",
       event: "auction:payment_due",
-      payload: { auction_id: "auc_01A1", offer_id: "loff_1", rank: 0, amount: 12, currency_code: "usd", due_at: "2030-01-01T00:00:00.000Z", cart_id: "cart_1", server_time: "2029-12-31T00:00:00.000Z" },
+      payload: offerNotice,
     })
     for (const notice of await Promise.all(due)) {
       expect(notice).toMatchObject({ room: "user:cus_01A", auction_id: "auc_01A1", offer_id: "loff_1", amount: 12, cart_id: "cart_1" })
     }
     const failed = next(alice, "auction:charge_failed")
-    server.notify({ customer_id: "cus_01A", event: "auction:charge_failed", payload: { auction_id: "auc_01A1", charge_status: "declined", reason: "Your card was declined." } })
+    server.notify({
+      customer_id: "cus_01A",
+      event: "auction:charge_failed",
+      payload: { ...offerNotice, charge_status: "declined", reason: "Your card was declined." },
+    })
     expect(await failed).toMatchObject({ charge_status: "declined", reason: "Your card was declined." })
     await new Promise((r) => setTimeout(r, 100))
     expect(bobNotices).toEqual([])
@@ -356,7 +360,7 @@ describe("realtime sidecar", () => {
     const inLot = next(lotViewer, "auction:started")
     const inShow = next(showViewer, "auction:started")
     seqs.set("auc_01L1", 6) // a lot with history, in a show that already had 11 events
-    server.publish(lotEvent("auc_01L1", "live_auction.started", { ends_at: "2030-01-01T00:00:00.000Z", show_id: "show_01SH1" }, { id: "show_01SH1", seq: 12 }))
+    server.publish(lotEvent("auc_01L1", "live_auction.started", { ends_at: "2030-01-01T00:00:00.000Z" }, { id: "show_01SH1", seq: 12 }))
     expect(await inLot).toMatchObject({ room: "auction:auc_01L1", seq: 7, auction_seq: 7, prev_seq: 6 })
     expect(await inShow).toMatchObject({ room: "show:show_01SH1", seq: 12, auction_seq: 7, prev_seq: 11, auction_id: "auc_01L1", show_id: "show_01SH1" })
   })
@@ -430,13 +434,8 @@ describe("realtime sidecar whose event log is ahead of its transport", () => {
   it("still sends a private notice when the log already held the event it arrives with", async () => {
     // A lot new to this sidecar is primed from the log, which can already hold the bid whose
     // NOTIFY or Redis message is still on its way (the outbox row commits first).
-    const won = {
-      auction_id: "auc_01EARLY",
-      seq: 2,
-      name: "live_auction.closed",
-      payload: { status: "sold", winner_customer_id: "cus_01W", hammer_price: 9, currency_code: "usd", server_time: new Date().toISOString() },
-    }
-    const started = { auction_id: "auc_01EARLY", seq: 1, name: "live_auction.started", payload: { server_time: new Date().toISOString() } }
+    const won = publishedEvent("auc_01EARLY", 2, "live_auction.closed", { winner_customer_id: "cus_01W", hammer_price: 9 })
+    const started = publishedEvent("auc_01EARLY", 1, "live_auction.started")
     const reader: OutboxReader = {
       existing: everyRoomExists,
       tail: async () => [started, won],
@@ -475,8 +474,8 @@ describe("realtime sidecar whose room heard nothing before a loss (found by the 
       showSellers: async () => new Map(),
       close: async () => undefined,
     }
-    const write = (name: string, payload: Record<string, unknown> = {}) => {
-      const event = { auction_id: id, seq: events.length + 1, name, payload: { server_time: new Date().toISOString(), ...payload } }
+    const write = <N extends LiveAuctionEventName>(name: N, body: Partial<Omit<LotEventPayloads[N], "auction_id" | "seq" | "show_id" | "server_time">> = {}) => {
+      const event = publishedEvent(id, events.length + 1, name, body)
       events.push(event)
       return event
     }
@@ -541,12 +540,7 @@ describe("realtime sidecar with its event log unreachable", () => {
     try {
       const seen = record(socket)
       expect(await socket.emitWithAck("room:join", { room: "auction:auc_01LOST" })).toMatchObject({ ok: true })
-      const event = (seq: number) => ({
-        auction_id: "auc_01LOST",
-        seq,
-        name: "live_auction.extended",
-        payload: { ends_at: "2030-01-01T00:00:00.000Z", extension_count: seq, server_time: new Date().toISOString() },
-      })
+      const event = (seq: number) => publishedEvent("auc_01LOST", seq, "live_auction.extended", { extension_count: seq })
       server.publish(event(1))
       server.publish(event(3)) // 2 was lost, and the log cannot be read
       server.publish(event(5)) // within the retry pause: no second read

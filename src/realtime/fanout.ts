@@ -1,5 +1,6 @@
-import { parseRoom } from "./contract"
-import { CONFLATABLE, privateDeliveries, publicDeliveries } from "./lot-events"
+import { parseRoom, type Notice } from "./contract"
+import { emitEvent } from "./emit"
+import { CONFLATABLE, privateNotices, publicDeliveries } from "./lot-events"
 import type { Metrics } from "./metrics"
 import { RoomStream, type Delivery, type DeliveredEvent } from "./room-stream"
 import type { RealtimeIo } from "./server"
@@ -14,6 +15,8 @@ export type FanoutOptions = {
   /** The durable log; without it, gaps cannot be filled (they are counted). */
   reader?: OutboxReader
   metrics: Metrics
+  /** Sends a customer a private notice (here: outbid, won). */
+  notify: (notice: Notice) => void
   log?: (message: string) => void
 }
 
@@ -50,12 +53,12 @@ const CATCH_UP_RETRY_MS = 1000
  * A seq gap, or a transport reconnect, triggers a read of the durable log before delivery resumes.
  */
 export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
-  const { capacity, pricePerSecond, reader, metrics, log = () => undefined } = options
+  const { capacity, pricePerSecond, reader, metrics, notify, log = () => undefined } = options
   const priceBurst = Math.max(1, Math.ceil(pricePerSecond / 2))
   const streams = new Map<string, RoomStream>()
 
   const emit = (entry: DeliveredEvent) => {
-    io.local.to(entry.room).emit(entry.event, entry.payload as never)
+    emitEvent(io.local.to(entry.room), entry.event, entry.payload)
     metrics.eventsOut.inc(1)
     metrics.deliveries.inc(io.of("/").adapter.rooms.get(entry.room)?.size ?? 0)
   }
@@ -196,15 +199,12 @@ export function createFanout(io: RealtimeIo, options: FanoutOptions): Fanout {
       }
       for (const delivery of publicDeliveries(published)) {
         const stream = streamFor(delivery.room)
-        const notify = delivery.room.startsWith("auction:") && delivery.seq > stream.notifiedThrough
+        const notifies = delivery.room.startsWith("auction:") && delivery.seq > stream.notifiedThrough
         offer(stream, delivery)
-        if (notify) {
+        if (notifies) {
           // Once per lot seq, from the live transport: a duplicate never notifies twice.
           stream.notifiedThrough = delivery.seq
-          privateDeliveries(published).forEach((d) => {
-            io.local.to(d.room).emit(d.event, d.payload as never)
-            metrics.eventsOut.inc(1)
-          })
+          privateNotices(published).forEach(notify)
         }
       }
     },

@@ -1,13 +1,11 @@
-import type { ServerToClientEvents } from "./contract"
+import type { DeliveredStreamEvent, StreamDelivery } from "./contract"
 import { TokenBucket } from "./token-bucket"
 
-export type SocketEventName = keyof ServerToClientEvents
-
 /** One event bound for one room, before it is delivered. */
-export type Delivery = { room: string; seq: number; event: SocketEventName; payload: Record<string, unknown> }
+export type Delivery = StreamDelivery
 
 /** A delivered event, as replayed to rejoining clients (`payload` carries room, seq and prev_seq). */
-export type DeliveredEvent = Delivery & { prev_seq: number }
+export type DeliveredEvent = DeliveredStreamEvent
 
 /**
  * The state of one room's ordered stream on this sidecar: what arrived (for de-duplication and
@@ -70,7 +68,8 @@ export class RoomStream {
   /** Marks the delivery as sent and returns it with its `prev_seq` (also set in the payload). */
   record(delivery: Delivery, prevSeqIfFirst = delivery.seq - 1): DeliveredEvent {
     const prev_seq = this.delivered > 0 ? this.delivered : prevSeqIfFirst
-    const entry: DeliveredEvent = { ...delivery, prev_seq, payload: { ...delivery.payload, prev_seq } }
+    // Spreading a union loses the link between `event` and its payload; the delivery kept it.
+    const entry = { ...delivery, prev_seq, payload: { ...delivery.payload, prev_seq } } as DeliveredEvent
     this.delivered = delivery.seq
     this.log.push(entry)
     if (this.log.length > this.capacity) {

@@ -15,7 +15,8 @@ import { createPresence } from "./presence"
 import { createRoomExistence } from "./room-existence"
 import { createShowSellers } from "./show-sellers"
 import { sweepSlowConsumers } from "./slow-consumers"
-import { rooms, type PrivateNotice, type PublishedEvent, type ShowUpdate } from "./contract"
+import { rooms, type EventPayload, type Notice, type PrivateNotice, type PublishedEvent, type ShowUpdate } from "./contract"
+import { emitEvent } from "./emit"
 import type { OutboxReader } from "./transport/outbox-reader"
 
 export type RealtimeIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
@@ -74,11 +75,20 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
     io.adapter(createAdapter(pub, sub, { key: "live-commerce" }))
   }
 
+  /** A private notice to its customer's connections on this node (every sidecar gets every notice). */
+  const notify = (notice: Notice) => {
+    const room = rooms.user(notice.customer_id)
+    // The payload is the notice's event's, with the room it goes to.
+    emitEvent(io.local.to(room), notice.event, { ...notice.payload, room } as EventPayload<typeof notice.event>)
+    metrics.eventsOut.inc(1)
+  }
+
   const fanout = createFanout(io, {
     capacity: config.replayBuffer,
     pricePerSecond: config.priceUpdatesPerSecond,
     reader: deps.reader,
     metrics,
+    notify,
     log: deps.log,
   })
   const reader = deps.reader
@@ -173,17 +183,12 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   return {
     io,
     publish: fanout.publish,
-    notify: (notice) => {
-      // Every sidecar receives every notice and emits to its own connections, as for lot events.
-      const room = rooms.user(notice.customer_id)
-      io.local.to(room).emit(notice.event, { ...notice.payload, room } as never)
-      metrics.eventsOut.inc(1)
-    },
+    notify,
     showUpdate: (update) => {
       const { show_id, status, started_at, ended_at } = update
       const server_time = new Date().toISOString()
       for (const room of [rooms.show(show_id), rooms.seller(update.seller_id)]) {
-        io.local.to(room).emit("show:status", { room, show_id, status, started_at, ended_at, server_time })
+        emitEvent(io.local.to(room), "show:status", { room, show_id, status, started_at, ended_at, server_time })
       }
       metrics.eventsOut.inc(1)
     },

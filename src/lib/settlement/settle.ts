@@ -27,7 +27,10 @@ function offerEventData(offer: OfferRow) {
 }
 
 /** A settlement event's data: the offer, plus what some events add (a failed charge's outcome). */
-export type OfferEventData = ReturnType<typeof offerEventData> & { charge_status?: string; reason?: string | null }
+export type OfferEventData = ReturnType<typeof offerEventData> & {
+  charge_status?: "declined" | "action_required" | "failed"
+  reason?: string | null
+}
 
 export async function emit(
   container: MedusaContainer,

@@ -4,8 +4,10 @@
  * It must import nothing but zod.
  */
 export * from "./ack"
+export * from "./deliveries"
 export * from "./errors"
 export * from "./events"
+export * from "./live-events"
 export * from "./payloads"
 export * from "./rooms"
 export * from "./store-api"

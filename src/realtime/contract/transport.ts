@@ -1,3 +1,6 @@
+import type { Notice, NoticeEventName } from "./deliveries"
+import { LiveAuctionEvents, type LotEvent } from "./live-events"
+
 /** The PostgreSQL NOTIFY channel Medusa's outbox relay publishes lot events on (no Redis configured). */
 export const PG_EVENTS_CHANNEL = "live_commerce_events"
 
@@ -6,17 +9,41 @@ export const REDIS_EVENTS_CHANNEL = "live_commerce:events"
 
 /**
  * A committed lot event as the relay publishes it (one per NOTIFY, a JSON array per Redis
- * message): the outbox row, plus its place in its show's stream when the lot is in a show.
+ * message): the outbox row (a `live_auction.*` name and exactly its payload), plus its place in
+ * its show's stream when the lot is in a show.
  */
-export type PublishedEvent = {
+export type PublishedEvent = LotEvent & {
   auction_id: string
   /** The lot's seq: strictly increasing per lot. */
   seq: number
-  /** A `live_auction.*` name. */
-  name: string
-  payload: Record<string, unknown>
   show_id?: string | null
   show_seq?: number | null
+}
+
+const LOT_EVENT_NAMES = new Set<string>(Object.values(LiveAuctionEvents))
+
+/**
+ * A lot event read off the wire or the outbox table: `null` unless it names a lot event of the
+ * contract with its lot and seq. The payload is what Medusa wrote, typed when it was built (the
+ * bid statement and the lot transitions), so it is taken as that event's; the lot, seq and show
+ * are set from the row, which is authoritative.
+ */
+export function toPublishedEvent(row: unknown): PublishedEvent | null {
+  const e = row as { auction_id?: unknown; seq?: unknown; name?: unknown; payload?: unknown; show_id?: unknown; show_seq?: unknown } | null
+  if (typeof e?.auction_id !== "string" || !Number.isInteger(e.seq) || typeof e.name !== "string" || !LOT_EVENT_NAMES.has(e.name)) {
+    return null
+  }
+  const inShow = typeof e.show_id === "string" && Number.isInteger(e.show_seq)
+  const payload = typeof e.payload === "object" && e.payload !== null ? e.payload : {}
+  const showId = inShow ? (e.show_id as string) : null
+  return {
+    auction_id: e.auction_id,
+    seq: e.seq as number,
+    name: e.name,
+    payload: { show_id: showId, ...payload, auction_id: e.auction_id, seq: e.seq },
+    show_id: showId,
+    show_seq: inShow ? (e.show_seq as number) : null,
+  } as PublishedEvent
 }
 
 /** Private settlement notices Medusa sends a customer (socket event names in `user:<id>`). */
@@ -25,14 +52,15 @@ export const PRIVATE_NOTICE_EVENTS = [
   "auction:payment_reminder",
   "auction:charge_failed",
   "auction:forfeited",
-] as const
+] as const satisfies readonly NoticeEventName[]
 export type PrivateNoticeEvent = (typeof PRIVATE_NOTICE_EVENTS)[number]
 
 /**
- * A notice for one customer, on the same channels as lot events (`{ notice }` messages). Not part
- * of any stream: best effort, like `auction:outbid`; the durable record is the Store API.
+ * A notice for one customer, on the same channels as lot events (`{ notice }` messages), keyed by
+ * its event. Not part of any stream: best effort, like `auction:outbid`; the durable record is
+ * the Store API.
  */
-export type PrivateNotice = { customer_id: string; event: PrivateNoticeEvent; payload: Record<string, unknown> }
+export type PrivateNotice = Notice<PrivateNoticeEvent>
 
 /** A show's lifecycle, declared once: the streams module's model, the APIs and the sidecar use it. */
 export const SHOW_STATUSES = ["scheduled", "live", "ended", "cancelled"] as const

@@ -1,26 +1,11 @@
 import {
   PRIVATE_NOTICE_EVENTS,
   SHOW_STATUSES,
+  toPublishedEvent,
   type PrivateNotice,
   type PublishedEvent,
   type ShowUpdate,
 } from "../contract/transport"
-
-function toEvent(event: unknown): PublishedEvent | null {
-  const e = event as Partial<PublishedEvent> | null
-  if (typeof e?.auction_id !== "string" || !Number.isInteger(e.seq) || typeof e.name !== "string") {
-    return null
-  }
-  const inShow = typeof e.show_id === "string" && Number.isInteger(e.show_seq)
-  return {
-    auction_id: e.auction_id,
-    seq: e.seq!,
-    name: e.name,
-    payload: e.payload ?? {},
-    show_id: inShow ? e.show_id : null,
-    show_seq: inShow ? e.show_seq : null,
-  }
-}
 
 /** One transport message is an item (NOTIFY) or a batch of them (Redis); what `convert` rejects is skipped. */
 function parseMessage<T>(raw: string, convert: (item: unknown) => T | null): T[] {
@@ -33,7 +18,6 @@ function parseMessage<T>(raw: string, convert: (item: unknown) => T | null): T[]
   }
 }
 
-
 function toNotice(message: unknown): PrivateNotice | null {
   const n = (message as { notice?: Partial<PrivateNotice> } | null)?.notice
   if (
@@ -44,9 +28,9 @@ function toNotice(message: unknown): PrivateNotice | null {
   ) {
     return null
   }
-  return { customer_id: n.customer_id, event: n.event!, payload: n.payload }
+  // The payload is the notice's event's, as Medusa built it typed (subscribers/settlement-realtime.ts).
+  return { customer_id: n.customer_id, event: n.event, payload: n.payload } as PrivateNotice
 }
-
 
 const isoOrNull = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v : null)
 
@@ -78,7 +62,7 @@ export function dispatchTransportMessage(raw: string, { onEvent, onNotice, onSho
         onShowUpdate?.(update)
       }
     } else {
-      const event = toEvent(item)
+      const event = toPublishedEvent(item)
       if (event) {
         onEvent(event)
       }

@@ -1,5 +1,5 @@
 import { Pool } from "pg"
-import type { PublishedEvent } from "../contract"
+import { toPublishedEvent, type PublishedEvent } from "../contract"
 
 /** A room with an ordered stream: a lot's or a show's. */
 export type StreamRoom = { kind: "auction" | "show"; id: string }
@@ -47,15 +47,7 @@ export function createOutboxReader(databaseUrl: string): OutboxReader {
   // Small: reads happen after a loss or on a room's first use, not per event.
   const pool = new Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000 })
   pool.on("error", () => undefined) // an idle client dropping is not fatal: the next query reconnects
-  const toEvents = (rows: Row[]): PublishedEvent[] =>
-    rows.map((r) => ({
-      auction_id: r.auction_id,
-      seq: r.seq,
-      name: r.name,
-      payload: r.payload ?? {},
-      show_id: r.show_id,
-      show_seq: r.show_seq,
-    }))
+  const toEvents = (rows: Row[]): PublishedEvent[] => rows.flatMap((r) => toPublishedEvent(r) ?? [])
   return {
     after: async (room, seq, limit) =>
       toEvents((await pool.query<Row>(QUERIES[room.kind].after, [room.id, seq, limit])).rows),

@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { PG_EVENTS_CHANNEL, type PublishedEvent } from "../../../realtime/contract/transport"
+import { PG_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
 import type { LiveAuctionEventName } from "../events"
 
 export type OutboxEvent = {
@@ -83,7 +83,7 @@ export async function drainOutbox(
         // Listening sidecars get them at commit, in this order (at most 8 kB each).
         await trx.raw("select pg_notify(?, e::text) from json_array_elements(?::json) as e", [
           PG_EVENTS_CHANNEL,
-          JSON.stringify(events.map(toPublishedEvent)),
+          JSON.stringify(events.map(toWireEvent)),
         ])
       }
       await trx.raw(
@@ -105,8 +105,8 @@ export async function drainOutbox(
   }
 }
 
-/** The wire form sidecars receive (the realtime contract's PublishedEvent). */
-export function toPublishedEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent): PublishedEvent {
+/** The wire form sidecars receive and parse back (the realtime contract's `toPublishedEvent`). */
+export function toWireEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent) {
   return { auction_id, seq, name, payload, show_id, show_seq }
 }
 

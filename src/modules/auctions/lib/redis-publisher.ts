@@ -1,6 +1,6 @@
 import Redis from "ioredis"
 import { REDIS_EVENTS_CHANNEL, type TransportMessage } from "../../../realtime/contract/transport"
-import { toPublishedEvent, type ClaimedEvent } from "./outbox"
+import { toWireEvent, type ClaimedEvent } from "./outbox"
 
 export type RealtimePublisher = {
   publish: (events: ClaimedEvent[]) => Promise<void>
@@ -37,7 +37,7 @@ export function createRedisPublisher(redisUrl: string): RealtimePublisher {
   return {
     publish: async (events) => {
       await ready()
-      await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(events.map(toPublishedEvent)))
+      await redis.publish(REDIS_EVENTS_CHANNEL, JSON.stringify(events.map(toWireEvent)))
     },
     send: async (messages) => {
       await ready()

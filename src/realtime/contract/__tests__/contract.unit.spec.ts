@@ -1,7 +1,10 @@
 import type { Socket as ClientSocket } from "socket.io-client"
 import { ClientToServerPayloads, JoinRoomPayload, LeaveRoomPayload, type ClientEventName } from "../payloads"
 import { parseRoom, rooms } from "../rooms"
+import type { LotBroadcast } from "../deliveries"
 import type { ClientToServerEvents, ClientToServerResults, ServerToClientEvents } from "../events"
+import type { LotEvent } from "../live-events"
+import type { PrivateNotice } from "../transport"
 
 describe("rooms", () => {
   it("names rooms one way and parses them back", () => {
@@ -100,5 +103,36 @@ describe("typed sockets", () => {
       socket.emit("room:join", { room: "auction:auc_1", last_seq: 3 }, (res) => (res.ok ? res.data.replayed : res.error.code))
     }
     expect(typeof useSocket).toBe("function")
+  })
+})
+
+describe("typed deliveries (compiled by `npm test`'s typecheck)", () => {
+  const offer = { auction_id: "auc_1", offer_id: "loff_1", rank: 0, amount: 9, currency_code: "usd", due_at: "2030-01-01T00:00:00Z", cart_id: null, server_time: "2029-12-31T00:00:00Z" }
+  const bid = { auction_id: "auc_1", auction_seq: 3, show_id: null, server_time: "2029-12-31T00:00:00Z", bid_id: "bid_1", bidder: "bidder-a", outcome: "leading" as const, price: 5, bid_count: 1, leader: "bidder-a", ends_at: null }
+
+  it("takes a notice or a broadcast only with exactly its event's payload", () => {
+    const notices: PrivateNotice[] = [
+      { customer_id: "cus_1", event: "auction:payment_due", payload: offer },
+      { customer_id: "cus_1", event: "auction:charge_failed", payload: { ...offer, charge_status: "declined", reason: null } },
+      // @ts-expect-error not an event a customer is told about
+      { customer_id: "cus_1", event: "auction:paid_maybe", payload: offer },
+      // @ts-expect-error a field the event does not carry
+      { customer_id: "cus_1", event: "auction:payment_due", payload: { ...offer, charge_status: "declined" } },
+      // @ts-expect-error a failed charge says how it failed
+      { customer_id: "cus_1", event: "auction:charge_failed", payload: offer },
+    ]
+    const broadcasts: LotBroadcast[] = [
+      { event: "bid:placed", payload: bid },
+      // @ts-expect-error a price is a number
+      { event: "bid:placed", payload: { ...bid, price: "5" } },
+      // @ts-expect-error the payload of another event
+      { event: "auction:extended", payload: bid },
+    ]
+    const events: LotEvent[] = [
+      { name: "live_auction.rerun", payload: { auction_id: "auc_1", seq: 4, show_id: null, server_time: "2029-12-31T00:00:00Z", run: 2 } },
+      // @ts-expect-error a lot event's name is one of the contract's
+      { name: "live_auction.paused", payload: { auction_id: "auc_1", seq: 4, show_id: null, server_time: "2029-12-31T00:00:00Z" } },
+    ]
+    expect([notices.length, broadcasts.length, events.length]).toEqual([5, 3, 2])
   })
 })

@@ -14,8 +14,10 @@ function dispatch(raw: string) {
 describe("lot events in transport messages", () => {
   const event = { auction_id: "auc_1", seq: 3, name: "live_auction.bid_placed", payload: { price: 5 }, show_id: "sh_1", show_seq: 9 }
 
-  it("reads one event (a NOTIFY) or a batch (a Redis message)", () => {
-    expect(dispatch(JSON.stringify(event)).events).toEqual([event])
+  it("reads one event (a NOTIFY) or a batch (a Redis message), the row's lot, seq and show set in the payload", () => {
+    expect(dispatch(JSON.stringify(event)).events).toEqual([
+      { ...event, payload: { price: 5, auction_id: "auc_1", seq: 3, show_id: "sh_1" } },
+    ])
     expect(dispatch(JSON.stringify([event, { ...event, seq: 4, show_seq: 10 }])).events.map((e: any) => e.seq)).toEqual([3, 4])
   })
 
@@ -24,15 +26,26 @@ describe("lot events in transport messages", () => {
     expect(dispatch(JSON.stringify({ ...event, show_seq: undefined })).events[0]).toMatchObject({ show_id: null, show_seq: null })
   })
 
-  it.each(["not json", "null", "42", JSON.stringify({ ...event, seq: "3" }), JSON.stringify({ seq: 1, name: "x" })])(
+  it.each([
+    "not json",
+    "null",
+    "42",
+    JSON.stringify({ ...event, seq: "3" }),
+    JSON.stringify({ seq: 1, name: "x" }),
+    JSON.stringify({ ...event, name: "live_auction.unheard_of" }), // not a lot event of the contract
+  ])(
     "skips what is not an event: %s",
     (raw) => {
       expect(dispatch(raw)).toEqual({ events: [], notices: [], shows: [] })
     }
   )
 
-  it("defaults a missing payload to an empty object", () => {
-    expect((dispatch(JSON.stringify({ auction_id: "a", seq: 1, name: "n" })).events[0] as any).payload).toEqual({})
+  it("takes a missing payload as empty, with the row's lot and seq", () => {
+    expect((dispatch(JSON.stringify({ auction_id: "a", seq: 1, name: "live_auction.cancelled" })).events[0] as any).payload).toEqual({
+      auction_id: "a",
+      seq: 1,
+      show_id: null,
+    })
   })
 })
 
