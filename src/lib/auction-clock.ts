@@ -34,6 +34,12 @@ export function arm(container: MedusaContainer, lot: EndingLot): void {
   timers.set(lot.id, timer)
 }
 
+/** Drops every timer of this process (the app is shutting down: nothing may close lots any more). */
+export function disarmAll(): void {
+  timers.forEach((timer) => clearTimeout(timer))
+  timers.clear()
+}
+
 /** Looks the lot up and arms it if it is live (used right after a start). */
 export async function armLot(container: MedusaContainer, id: string): Promise<void> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
-import { tickClock } from "./auction-clock"
+import { disarmAll, tickClock } from "./auction-clock"
 import { relayOrWarn } from "./auction-relay"
 import { runSettlement } from "./settlement/run-settlement"
 
@@ -51,6 +51,7 @@ export function ensureLiveLoops(container: MedusaContainer): void {
   const timers = LIVE_LOOPS.map((loop) => schedule(container, loop))
   void auctions.whenShutDown().then(() => {
     timers.forEach((t) => t.stop())
+    disarmAll()
     started = false
   })
 }
