@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createBuyers, type Buyer } from "../helpers/actors"
 import { bid, createLot, LOT } from "../helpers/auctions"
 import { attempt } from "../helpers/checkout"
-import { pluginTablesChecksum } from "../helpers/plugin-tables"
+import { outboxPublished, pluginTablesChecksum } from "../helpers/plugin-tables"
 
 jest.setTimeout(120_000)
 
@@ -41,6 +41,7 @@ medusaIntegrationTestRunner({
     describe("bad input", () => {
       it("should answer NUL bytes and out-of-range dates with a 400 and write nothing", async () => {
         const lot = await createLot(api, admin)
+        await outboxPublished(dbConnection) // the relay finishing the lot's own events is not a write of ours
         const before = await pluginTablesChecksum(dbConnection)
         const NUL = "\u0000"
         const farPast = -8.64e15

@@ -42,6 +42,11 @@ export async function answerBid(knex: Knex, input: PlaceBidInput, defaults: LotD
   const deadline = Date.now() + WAIT_FOR_FIRST_MS
   for (;;) {
     const { claimed, existing, lot } = await claimAndRead(knex, input, fingerprint)
+    if (claimed && !lot.id) {
+      // No such lot: a 404 is not an answer worth keeping (nothing was decided), and bad input writes nothing.
+      await release(knex, claimed)
+      return toReply(await placeBid(knex, input, defaults, lot))
+    }
     if (claimed) {
       return decideAsOwner(knex, claimed, input, defaults, lot)
     }
@@ -79,7 +84,7 @@ async function decideAsOwner(
   try {
     reply = lot.previous_bid ? answerFromStoredBid(lot, defaults) : toReply(await placeBid(knex, input, defaults, lot))
   } catch (err) {
-    await knex.raw("delete from live_bid_request where id = ? and response_status is null", [requestId])
+    await release(knex, requestId)
     throw err
   }
   await knex.raw("update live_bid_request set response_status = ?, response = ?, updated_at = clock_timestamp() where id = ?", [
@@ -88,6 +93,11 @@ async function decideAsOwner(
     requestId,
   ])
   return reply
+}
+
+/** Gives the key back: a retry decides afresh (after a failure, or for a lot that does not exist). */
+async function release(knex: Knex, requestId: string): Promise<void> {
+  await knex.raw("delete from live_bid_request where id = ? and response_status is null", [requestId])
 }
 
 function toReply(result: PlaceBidResult): BidReply {
