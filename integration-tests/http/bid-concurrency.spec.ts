@@ -83,7 +83,8 @@ medusaIntegrationTestRunner({
     })
 
     it("bids fired across the close: none accepted after it, the close within 250 ms of the end", async () => {
-      const id = await createLot(api, admin, { duration_seconds: 5, sudden_death: true })
+      // Long enough that a slow machine still reaches the bidding window before the end.
+      const id = await createLot(api, admin, { duration_seconds: 12, sudden_death: true })
       const { data: started } = await api.get(`/admin/auctions/${id}`, { headers: admin })
       const endsAt = new Date(started.auction.ends_at).getTime()
 
