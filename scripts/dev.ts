@@ -4,6 +4,7 @@
  * Medusa with the Admin, and the realtime sidecar. Ctrl-C stops all of it.
  */
 import path from "node:path"
+import { ensureDataFolder } from "./lib/data-folder"
 import { checkDatabaseUrl, createDatabase } from "./lib/database"
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres"
 import { loadLocalSecrets } from "./lib/secrets"
@@ -27,11 +28,15 @@ async function main() {
   // `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx).
   process.on("SIGINT", () => void shutdown(running, 0, "SIGINT"))
   process.on("SIGTERM", () => void shutdown(running, 0, "SIGTERM"))
+  // Whatever escapes (an error event nobody listened to) is still one line, and stops everything.
+  process.on("uncaughtException", fail)
+  process.on("unhandledRejection", fail)
 
   checkPluginOptions(ROOT)
+  await ensureDataFolder(dataDir)
   const secrets = await loadLocalSecrets(dataDir)
 
-  const databaseUrl = await prepareDatabase(dataDir)
+  const databaseUrl = await prepareDatabase(dataDir, Boolean(env.LIVE_DATA_DIR))
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -79,15 +84,21 @@ async function main() {
   printBanner({ base, realtimePort, databaseUrl, demo })
 }
 
-async function prepareDatabase(dataDir: string): Promise<string> {
+async function prepareDatabase(dataDir: string, chosenByUser: boolean): Promise<string> {
   if (process.env.DATABASE_URL) {
     await checkDatabaseUrl(process.env.DATABASE_URL)
     log("using DATABASE_URL")
     return process.env.DATABASE_URL
   }
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
-  log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, "postgres")})`)
-  running.postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port })
+  log(`starting embedded PostgreSQL on 127.0.0.1:${port}`)
+  running.postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port,
+    chosenByUser,
+    note: log,
+  })
+  log(`embedded PostgreSQL ready (data in ${running.postgres.dataDir})`)
   const url = running.postgres.url(DATABASE_NAME)
   await createDatabase(url, DATABASE_NAME)
   return url
@@ -145,7 +156,14 @@ function log(message: string) {
   process.stdout.write(`[live] ${message}\n`)
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`[live] error: ${err.message}\n`)
+/** One `[live] error:` line (never a stack trace), then everything started so far is stopped. */
+function fail(err: unknown) {
+  if (running.stopping) {
+    return // already stopping: one error line is enough
+  }
+  const message = err instanceof Error ? err.message : String(err)
+  process.stderr.write(`[live] error: ${message}\n`)
   void shutdown(running, 1)
-})
+}
+
+main().catch(fail)

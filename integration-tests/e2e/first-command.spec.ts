@@ -1,21 +1,9 @@
 import { execFileSync } from "node:child_process"
 import { rm } from "node:fs/promises"
 import { launchChromium } from "../helpers/browser"
-import { freePort, isListening, launch, makeDataDir } from "../helpers/launcher"
+import { expectCleanStop, freePort, isListening, launch, makeDataDir } from "../helpers/launcher"
 
 jest.setTimeout(8 * 60_000)
-
-function expectCleanStop(
-  exit: { code: number | null; signal: NodeJS.Signals | null },
-  sent: NodeJS.Signals,
-  output: string
-) {
-  // npm exits by re-raising the signal it was sent; anything else is a crash.
-  expect(exit.code === 0 || exit.signal === sent).toBe(true)
-  expect(output).toContain(`[live] ${sent}: stopping`)
-  expect(output).toContain("[live] embedded PostgreSQL stopped")
-  expect(output).not.toContain("[live] error")
-}
 
 /** The README's first command on a machine with nothing but Node: embedded PostgreSQL, seed, Admin, sidecar. */
 describe("npm start (embedded defaults)", () => {

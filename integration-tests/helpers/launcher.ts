@@ -41,13 +41,21 @@ export type Launched = {
   signal: (signal: NodeJS.Signals) => void
 }
 
+type LaunchOptions = {
+  /** The project to start (default: this one). */
+  cwd?: string
+  /** Start it as this user rather than as ourselves. */
+  as?: { uid: number; gid: number }
+}
+
 /** Runs the README's first command (`npm start`) with the given environment. */
-export function launch(env: NodeJS.ProcessEnv): Launched {
+export function launch(env: NodeJS.ProcessEnv, { cwd = ROOT, as }: LaunchOptions = {}): Launched {
   const child = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
+    ...as,
   })
   let out = ""
   let err = ""
@@ -95,6 +103,19 @@ export function launch(env: NodeJS.ProcessEnv): Launched {
         check()
       }),
   }
+}
+
+/** Ctrl-C (or SIGTERM) stopped everything in order, and nothing failed. */
+export function expectCleanStop(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  sent: NodeJS.Signals,
+  output: string
+) {
+  // npm exits by re-raising the signal it was sent; anything else is a crash.
+  expect(exit.code === 0 || exit.signal === sent).toBe(true)
+  expect(output).toContain(`[live] ${sent}: stopping`)
+  expect(output).toContain("[live] embedded PostgreSQL stopped")
+  expect(output).not.toContain("[live] error")
 }
 
 /** True while something accepts connections on the port. */
