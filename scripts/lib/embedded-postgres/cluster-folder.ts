@@ -59,7 +59,7 @@ export async function placeCluster(wanted: string, chosenByUser: boolean, runAs:
     throw new Error(
       `embedded PostgreSQL: as root it runs as the "postgres" user, which cannot enter ${path.dirname(wanted)}: ` +
         "set LIVE_DATA_DIR to a folder every user can enter (e.g. /var/lib/live-commerce), " +
-        `or unset it to have the database kept under ${SYSTEM_FOLDER}`
+        "or unset it (npm start then keeps the database where that user can reach it)"
     )
   }
   if (choice === "wanted") {

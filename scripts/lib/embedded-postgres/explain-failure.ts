@@ -37,6 +37,9 @@ const HINTS: Array<[RegExp, (f: Failure) => string]> = [
   ],
 ]
 
+/** "2026-12-01 13:39:01.799 UTC [15210] " before each line of the server's log. */
+const LOG_PREFIX = /^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /gm
+
 const FALLBACK = "set DATABASE_URL to use your own PostgreSQL instead"
 
 /** One line: what failed, what to do about it, and the cause in PostgreSQL's words. */
@@ -48,7 +51,10 @@ export function explainFailure(f: Failure): string {
 
 /** The lines that say what went wrong (a server's log says much else), on one line, at most 300 characters. */
 function gist(detail: string): string {
-  const lines = detail.split("\n").map((l) => l.trim()).filter(Boolean)
+  const lines = detail
+    .split("\n")
+    .map((l) => l.replace(LOG_PREFIX, "").trim())
+    .filter(Boolean)
   const telling = lines.filter((l) => /FATAL|PANIC|ERROR|could not|denied|failed|E[A-Z]{3,}\b/.test(l))
   const text = (telling.length ? telling : lines).join(" ").replace(/\s+/g, " ")
   return text.length > 300 ? `…${text.slice(-300)}` : text
