@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { chmod, cp, readdir, rename, rm, stat } from "node:fs/promises"
 import path from "node:path"
+import { ExplainedFailure } from "./explain-failure"
 import { SYSTEM_FOLDER, makeSystemFolder } from "./system-folder"
 import { canRun, type RunAs } from "./system-user"
 
@@ -23,7 +24,7 @@ export async function reachableBinaries(runAs: RunAs, note: (message: string) =>
   const copy = path.join(SYSTEM_FOLDER, `postgres-${process.platform}-${process.arch}-${version}`)
   if (!existsSync(path.join(copy, "bin", "postgres"))) {
     await copyBinaries(folder, copy).catch((err: NodeJS.ErrnoException) => {
-      throw new Error(
+      throw new ExplainedFailure(
         `embedded PostgreSQL: the "postgres" user cannot reach its binaries in ${folder}, and they could not be copied to ${copy} ` +
           `(${err.code ?? err.message}): run npm start from a folder every user can enter, or set DATABASE_URL to use your own PostgreSQL`
       )
@@ -31,7 +32,7 @@ export async function reachableBinaries(runAs: RunAs, note: (message: string) =>
     note(`the "postgres" user cannot reach ${folder}: PostgreSQL's binaries copied to ${copy}`)
   }
   if (!canRun(runAs, binariesIn(copy).postgres)) {
-    throw new Error(
+    throw new ExplainedFailure(
       `embedded PostgreSQL: the "postgres" user cannot run ${binariesIn(copy).postgres}: ` +
         `remove ${copy} to have it copied again, or set DATABASE_URL to use your own PostgreSQL`
     )
@@ -47,7 +48,7 @@ async function packageBinaries(): Promise<{ folder: string; version: string }> {
     const { version } = JSON.parse(readFileSync(path.join(folder, "..", "package.json"), "utf8"))
     return { folder, version }
   } catch {
-    throw new Error(
+    throw new ExplainedFailure(
       `embedded PostgreSQL: no binaries for ${process.platform}-${process.arch} (${name} is not installed): ` +
         "run npm ci, or set DATABASE_URL to use your own PostgreSQL"
     )

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import { existsSync } from "node:fs"
 import path from "node:path"
 import { makeFolder } from "../folders"
+import { ExplainedFailure } from "./explain-failure"
 import { SYSTEM_FOLDER, makeSystemFolder } from "./system-folder"
 import { canEnter, type RunAs } from "./system-user"
 
@@ -56,7 +57,7 @@ export async function placeCluster(wanted: string, chosenByUser: boolean, runAs:
     chosenByUser,
   })
   if (choice === "unreachable") {
-    throw new Error(
+    throw new ExplainedFailure(
       `embedded PostgreSQL: as root it runs as the "postgres" user, which cannot enter ${path.dirname(wanted)}: ` +
         "set LIVE_DATA_DIR to a folder every user can enter (e.g. /var/lib/live-commerce), " +
         "or unset it (npm start then keeps the database where that user can reach it)"
@@ -66,7 +67,7 @@ export async function placeCluster(wanted: string, chosenByUser: boolean, runAs:
     return wanted
   }
   await makeSystemFolder(path.dirname(moved)).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(
+    throw new ExplainedFailure(
       `embedded PostgreSQL: the "postgres" user cannot enter ${path.dirname(wanted)}, and ${path.dirname(moved)} ` +
         `could not be made for it (${err.code ?? err.message}): set LIVE_DATA_DIR to a folder every user can enter, ` +
         "or set DATABASE_URL to use your own PostgreSQL"

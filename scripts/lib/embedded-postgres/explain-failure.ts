@@ -1,3 +1,6 @@
+/** An error whose message is already one line saying what to do: passed on as it is. */
+export class ExplainedFailure extends Error {}
+
 type Failure = {
   /** What did not work, e.g. "could not start on port 54329". */
   what: string

@@ -3,7 +3,7 @@ import path from "node:path"
 import { reachableBinaries } from "./binaries"
 import { placeCluster } from "./cluster-folder"
 import { createCluster, messagesLocale } from "./create-cluster"
-import { explainFailure } from "./explain-failure"
+import { ExplainedFailure, explainFailure } from "./explain-failure"
 import { startServer, stopServer } from "./server"
 import { whomPostgresRunsAs } from "./system-user"
 
@@ -45,10 +45,11 @@ export async function startEmbeddedPostgres({
 }: Options): Promise<EmbeddedPostgres> {
   const runAs = whomPostgresRunsAs()
   const explain = (what: string, where: string) => (err: Error) => {
-    if (err.message.startsWith("embedded PostgreSQL")) {
-      throw err // already says what to do
+    if (err instanceof ExplainedFailure) {
+      throw err
     }
-    throw new Error(explainFailure({ what, dataDir: where, asPostgresUser: Boolean(runAs), detail: err.message }))
+    const detail = err.message
+    throw new ExplainedFailure(explainFailure({ what, dataDir: where, asPostgresUser: Boolean(runAs), detail }))
   }
 
   const binaries = await reachableBinaries(runAs, note).catch(explain("could not be prepared", dataDir))

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process"
+import { ExplainedFailure } from "./explain-failure"
 
 /** Whom PostgreSQL's processes run as: `undefined` is ourselves (not root). */
 export type RunAs = { uid: number; gid: number } | undefined
@@ -32,7 +33,7 @@ export function whomPostgresRunsAs(): RunAs {
       return made
     }
     const detail = String((err as { stderr?: Buffer }).stderr ?? (err as Error).message).trim()
-    throw new Error(
+    throw new ExplainedFailure(
       `embedded PostgreSQL: as root it must run as the "postgres" user, which could not be created (${detail}): ` +
         "create it (useradd --system postgres), run npm start as an ordinary user, or set DATABASE_URL to use your own PostgreSQL"
     )
