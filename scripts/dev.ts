@@ -48,17 +48,13 @@ async function main() {
   }
 
   log("applying migrations…")
-  await runToCompletion("migrate", MEDUSA, ["db:migrate"], { cwd: ROOT, env: childEnv, echo: false })
+  await runStep("migrate", ["db:migrate"], childEnv)
 
   log("checking demo data…")
-  const seedLines = await runToCompletion("seed", MEDUSA, ["exec", "./scripts/seed/run.ts"], {
-    cwd: ROOT,
-    env: childEnv,
-    echo: false,
-  })
-  const demo = parseSeedSummary(seedLines)
+  const demo = parseSeedSummary(await runStep("seed", ["exec", "./scripts/seed/run.ts"], childEnv))
   log(demo.created ? "demo data created" : "demo data already there, reusing it")
 
+  stopIfStopping()
   const medusa = startChild("medusa", MEDUSA, ["develop", "--no-lint"], { cwd: ROOT, env: childEnv })
   const realtime = startChild("realtime", TSX, [path.join("src", "realtime", "main.ts")], {
     cwd: ROOT,
@@ -82,6 +78,34 @@ async function main() {
   await waitForHttp(`${base}/app`, 120_000, medusa.exited)
 
   printBanner({ base, realtimePort, databaseUrl, demo })
+}
+
+/**
+ * A Medusa command run to its end, stopped with everything else if Ctrl-C (or a
+ * failure) comes meanwhile: it runs in its own process group, which the terminal's
+ * Ctrl-C does not reach.
+ */
+async function runStep(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
+  stopIfStopping()
+  let step: Child | undefined
+  try {
+    return await runToCompletion(name, MEDUSA, args, {
+      cwd: ROOT,
+      env,
+      echo: false,
+      onStart: (child) => running.children.push((step = child)),
+    })
+  } finally {
+    // Once it has ended its process group id may be reused: never signal it again.
+    running.children = running.children.filter((child) => child !== step)
+  }
+}
+
+/** Starts nothing more once shutdown has begun (it would outlive the launcher). */
+function stopIfStopping() {
+  if (running.stopping) {
+    throw new Error("stopping")
+  }
 }
 
 async function prepareDatabase(dataDir: string, chosenByUser: boolean): Promise<string> {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process"
 import { rm } from "node:fs/promises"
 import { launchChromium } from "../helpers/browser"
-import { expectCleanStop, freePort, isListening, launch, makeDataDir } from "../helpers/launcher"
+import { expectCleanStop, freePort, isListening, launch, makeDataDir, ROOT } from "../helpers/launcher"
 
 jest.setTimeout(8 * 60_000)
 
@@ -94,5 +94,34 @@ describe("npm start (embedded defaults)", () => {
       app.signal("SIGTERM")
       expectCleanStop(await app.exited, "SIGTERM", app.output())
     }
+  })
+})
+
+/** Ctrl-C before everything is up: the steps under way (own process groups) stop too. */
+describe("npm start stopped while migrating", () => {
+  it("should stop the migrations and PostgreSQL, and leave nothing", async () => {
+    const dataDir = await makeDataDir()
+    const ports = { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
+    const app = launch({
+      LIVE_DATA_DIR: dataDir,
+      PORT: String(ports.medusa),
+      REALTIME_PORT: String(ports.realtime),
+      EMBEDDED_PG_PORT: String(ports.postgres),
+      DATABASE_URL: "",
+      REDIS_URL: "",
+    })
+    try {
+      await app.waitFor(/\[live\] applying migrations/, 120_000)
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+    } finally {
+      app.signal("SIGINT")
+    }
+    expectCleanStop(await app.exited, "SIGINT", app.output())
+    expect(app.output()).not.toContain("demo data")
+    const processes = execFileSync("ps", ["-eo", "args"]).toString()
+    expect(processes).not.toContain(`${ROOT}/node_modules/.bin/medusa db:migrate`)
+    expect(processes).not.toContain(dataDir)
+    expect(await isListening(ports.postgres)).toBe(false)
+    await rm(dataDir, { recursive: true, force: true })
   })
 })
