@@ -32,6 +32,10 @@ const HINTS: Array<[RegExp, (f: Failure) => string]> = [
   ],
   [/No space left on device|ENOSPC/i, () => "the disk is full: free some space"],
   [
+    /spawn (\S+) (EACCES|ENOENT)/,
+    (f) => `${f.detail.match(/spawn (\S+)/)![1]} cannot be run: reinstall the packages (rm -rf node_modules && npm ci)`,
+  ],
+  [
     /Permission denied|EACCES|EPERM|wrong ownership|invalid permissions|Operation not permitted/i,
     (f) =>
       f.asPostgresUser

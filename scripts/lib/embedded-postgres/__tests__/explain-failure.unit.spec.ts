@@ -18,7 +18,8 @@ describe("explainFailure", () => {
     ["another version's data", "FATAL:  database files are incompatible with server", false, /made by another PostgreSQL version/],
     ["a full disk", "could not write to file: No space left on device", false, /the disk is full/],
     ["a folder the postgres user cannot use", 'FATAL:  data directory "/srv/pg" has wrong ownership', true, /chown -R postgres \/srv\/pg/],
-    ["a folder we cannot use", "spawn /srv/bin/postgres EACCES", false, /you cannot use \/srv\/pg: make it yours/],
+    ["a binary that cannot be run", "spawn /srv/bin/postgres EACCES", false, /\/srv\/bin\/postgres cannot be run: reinstall/],
+    ["a folder we cannot use", 'FATAL:  could not open directory "/srv/pg": Permission denied', false, /you cannot use \/srv\/pg: make it yours/],
     ["anything else", "postgres exited (signal SIGSEGV)", false, /set DATABASE_URL to use your own PostgreSQL instead/],
   ])("should say what to do about %s, on one line", (_name, detail, asPostgresUser, hint) => {
     const line = explain(detail, asPostgresUser)
