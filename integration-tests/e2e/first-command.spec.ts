@@ -1,28 +1,21 @@
 import { execFileSync } from "node:child_process"
 import { rm } from "node:fs/promises"
 import { launchChromium } from "../helpers/browser"
-import { expectCleanStop, freePort, isListening, launch, makeDataDir, ROOT } from "../helpers/launcher"
+import { embeddedEnv, expectCleanStop, freePorts, isListening, launch, makeDataDir, ROOT, type Ports } from "../helpers/launcher"
 
 jest.setTimeout(8 * 60_000)
 
 /** The README's first command on a machine with nothing but Node: embedded PostgreSQL, seed, Admin, sidecar. */
 describe("npm start (embedded defaults)", () => {
   let dataDir: string
-  let ports: { medusa: number; realtime: number; postgres: number }
+  let ports: Ports
   let env: NodeJS.ProcessEnv
   let publishableKey: string
 
   beforeAll(async () => {
     dataDir = await makeDataDir()
-    ports = { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
-    env = {
-      LIVE_DATA_DIR: dataDir,
-      PORT: String(ports.medusa),
-      REALTIME_PORT: String(ports.realtime),
-      EMBEDDED_PG_PORT: String(ports.postgres),
-      DATABASE_URL: "",
-      REDIS_URL: "",
-    }
+    ports = await freePorts()
+    env = embeddedEnv(ports, dataDir)
   })
 
   afterAll(async () => {
@@ -101,15 +94,8 @@ describe("npm start (embedded defaults)", () => {
 describe("npm start stopped while migrating", () => {
   it("should stop the migrations and PostgreSQL, and leave nothing", async () => {
     const dataDir = await makeDataDir()
-    const ports = { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
-    const app = launch({
-      LIVE_DATA_DIR: dataDir,
-      PORT: String(ports.medusa),
-      REALTIME_PORT: String(ports.realtime),
-      EMBEDDED_PG_PORT: String(ports.postgres),
-      DATABASE_URL: "",
-      REDIS_URL: "",
-    })
+    const ports = await freePorts()
+    const app = launch(embeddedEnv(ports, dataDir))
     try {
       await app.waitFor(/\[live\] applying migrations/, 120_000)
       await new Promise((resolve) => setTimeout(resolve, 2000))

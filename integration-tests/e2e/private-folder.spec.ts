@@ -2,30 +2,12 @@ import { execFileSync } from "node:child_process"
 import { rm, stat } from "node:fs/promises"
 import path from "node:path"
 import { movedClusterFolder } from "../../scripts/lib/embedded-postgres/cluster-folder"
-import { expectCleanStop, freePort, isListening, launch } from "../helpers/launcher"
+import { embeddedEnv, expectCleanStop, freePorts, isListening, launch, type Ports } from "../helpers/launcher"
 import { clonePrivately, unprivilegedUser, type Owner, type PrivateClone } from "../helpers/private-clone"
 
 jest.setTimeout(10 * 60_000)
 
 const IS_ROOT = process.getuid!() === 0
-
-type Ports = { medusa: number; realtime: number; postgres: number }
-
-async function freePorts(): Promise<Ports> {
-  return { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
-}
-
-function portsEnv(ports: Ports): NodeJS.ProcessEnv {
-  // LIVE_DATA_DIR unset: the default `.data` in the clone is what a new user gets.
-  return {
-    PORT: String(ports.medusa),
-    REALTIME_PORT: String(ports.realtime),
-    EMBEDDED_PG_PORT: String(ports.postgres),
-    LIVE_DATA_DIR: "",
-    DATABASE_URL: "",
-    REDIS_URL: "",
-  }
-}
 
 /** `npm start` in the clone until ready, /health answers, then Ctrl-C; returns the output. */
 async function startUntilHealthy(clone: PrivateClone, env: NodeJS.ProcessEnv, ports: Ports, as?: Owner) {
@@ -82,7 +64,7 @@ describe("npm start from a private folder", () => {
       // /var/lib/medusa-live-commerce/data/<hash of the clone's .data/postgres>
       const systemData = movedClusterFolder(path.join(clone.app, ".data", "postgres"))
       try {
-        const first = await startUntilHealthy(clone, portsEnv(ports), ports)
+        const first = await startUntilHealthy(clone, embeddedEnv(ports), ports)
         expect(dataFolderIn(first.output)).toBe(systemData)
         expect(first.output).toContain("demo data created")
         expect(first.startupMs).toBeLessThan(120_000)
@@ -94,7 +76,7 @@ describe("npm start from a private folder", () => {
         expect(cluster.mode & 0o777).toBe(0o700)
         expect((await stat(clone.home)).mode & 0o777).toBe(0o700)
 
-        const second = await startUntilHealthy(clone, portsEnv(ports), ports)
+        const second = await startUntilHealthy(clone, embeddedEnv(ports), ports)
         expect(second.output).toContain("demo data already there, reusing it")
         expect(dataFolderIn(second.output)).toBe(systemData)
         await expectNothingLeft([clone.home, systemData], ports)
@@ -110,7 +92,7 @@ describe("npm start from a private folder", () => {
     const clone = await clonePrivately(owner)
     const ports = await freePorts()
     // Its own home for npm's cache and logs: root's is closed to it.
-    const env = owner ? { ...portsEnv(ports), HOME: clone.home, USER: "livetest", LOGNAME: "livetest" } : portsEnv(ports)
+    const env = owner ? { ...embeddedEnv(ports), HOME: clone.home, USER: "livetest", LOGNAME: "livetest" } : embeddedEnv(ports)
     try {
       const { output } = await startUntilHealthy(clone, env, ports, owner)
       const dataDir = path.join(clone.app, ".data", "postgres")

@@ -17,6 +17,28 @@ export function freePort(): Promise<number> {
   })
 }
 
+export type Ports = { medusa: number; realtime: number; postgres: number }
+
+/** Free ports for Medusa, the sidecar and the embedded PostgreSQL. */
+export async function freePorts(): Promise<Ports> {
+  return { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
+}
+
+/**
+ * `npm start`'s environment on these ports, with the embedded PostgreSQL and no Redis;
+ * data in `dataDir`, or without one in the project's default `.data`.
+ */
+export function embeddedEnv(ports: Ports, dataDir = ""): NodeJS.ProcessEnv {
+  return {
+    LIVE_DATA_DIR: dataDir,
+    PORT: String(ports.medusa),
+    REALTIME_PORT: String(ports.realtime),
+    EMBEDDED_PG_PORT: String(ports.postgres),
+    DATABASE_URL: "",
+    REDIS_URL: "",
+  }
+}
+
 /**
  * A data folder the embedded PostgreSQL can use: when tests run as root the
  * server runs as the "postgres" user, which must be able to traverse it.
