@@ -4,6 +4,7 @@
  * Medusa with the Admin, and the realtime sidecar. Ctrl-C stops all of it.
  */
 import path from "node:path"
+import { ensureDataFolder } from "./lib/data-folder"
 import { checkDatabaseUrl, createDatabase } from "./lib/database"
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres"
 import { loadLocalSecrets } from "./lib/secrets"
@@ -27,11 +28,15 @@ async function main() {
   // `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx).
   process.on("SIGINT", () => void shutdown(running, 0, "SIGINT"))
   process.on("SIGTERM", () => void shutdown(running, 0, "SIGTERM"))
+  // Whatever escapes (an error event nobody listened to) is still one line, and stops everything.
+  process.on("uncaughtException", fail)
+  process.on("unhandledRejection", fail)
 
   checkPluginOptions(ROOT)
+  await ensureDataFolder(dataDir)
   const secrets = await loadLocalSecrets(dataDir)
 
-  const databaseUrl = await prepareDatabase(dataDir)
+  const databaseUrl = await prepareDatabase(dataDir, Boolean(env.LIVE_DATA_DIR))
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -43,17 +48,13 @@ async function main() {
   }
 
   log("applying migrations…")
-  await runToCompletion("migrate", MEDUSA, ["db:migrate"], { cwd: ROOT, env: childEnv, echo: false })
+  await runStep("migrate", ["db:migrate"], childEnv)
 
   log("checking demo data…")
-  const seedLines = await runToCompletion("seed", MEDUSA, ["exec", "./scripts/seed/run.ts"], {
-    cwd: ROOT,
-    env: childEnv,
-    echo: false,
-  })
-  const demo = parseSeedSummary(seedLines)
+  const demo = parseSeedSummary(await runStep("seed", ["exec", "./scripts/seed/run.ts"], childEnv))
   log(demo.created ? "demo data created" : "demo data already there, reusing it")
 
+  stopIfStopping()
   const medusa = startChild("medusa", MEDUSA, ["develop", "--no-lint"], { cwd: ROOT, env: childEnv })
   const realtime = startChild("realtime", TSX, [path.join("src", "realtime", "main.ts")], {
     cwd: ROOT,
@@ -79,15 +80,49 @@ async function main() {
   printBanner({ base, realtimePort, databaseUrl, demo })
 }
 
-async function prepareDatabase(dataDir: string): Promise<string> {
+/**
+ * A Medusa command run to its end, stopped with everything else if Ctrl-C (or a
+ * failure) comes meanwhile: it runs in its own process group, which the terminal's
+ * Ctrl-C does not reach.
+ */
+async function runStep(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
+  stopIfStopping()
+  let step: Child | undefined
+  try {
+    return await runToCompletion(name, MEDUSA, args, {
+      cwd: ROOT,
+      env,
+      echo: false,
+      onStart: (child) => running.children.push((step = child)),
+    })
+  } finally {
+    // Once it has ended its process group id may be reused: never signal it again.
+    running.children = running.children.filter((child) => child !== step)
+  }
+}
+
+/** Starts nothing more once shutdown has begun (it would outlive the launcher). */
+function stopIfStopping() {
+  if (running.stopping) {
+    throw new Error("stopping")
+  }
+}
+
+async function prepareDatabase(dataDir: string, chosenByUser: boolean): Promise<string> {
   if (process.env.DATABASE_URL) {
     await checkDatabaseUrl(process.env.DATABASE_URL)
     log("using DATABASE_URL")
     return process.env.DATABASE_URL
   }
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329)
-  log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, "postgres")})`)
-  running.postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port })
+  log(`starting embedded PostgreSQL on 127.0.0.1:${port}`)
+  running.postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port,
+    chosenByUser,
+    note: log,
+  })
+  log(`embedded PostgreSQL ready (data in ${running.postgres.dataDir})`)
   const url = running.postgres.url(DATABASE_NAME)
   await createDatabase(url, DATABASE_NAME)
   return url
@@ -145,7 +180,14 @@ function log(message: string) {
   process.stdout.write(`[live] ${message}\n`)
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`[live] error: ${err.message}\n`)
+/** One `[live] error:` line (never a stack trace), then everything started so far is stopped. */
+function fail(err: unknown) {
+  if (running.stopping) {
+    return // already stopping: one error line is enough
+  }
+  const message = err instanceof Error ? err.message : String(err)
+  process.stderr.write(`[live] error: ${message}\n`)
   void shutdown(running, 1)
-})
+}
+
+main().catch(fail)

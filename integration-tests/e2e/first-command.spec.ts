@@ -1,40 +1,21 @@
 import { execFileSync } from "node:child_process"
 import { rm } from "node:fs/promises"
 import { launchChromium } from "../helpers/browser"
-import { freePort, isListening, launch, makeDataDir } from "../helpers/launcher"
+import { embeddedEnv, expectCleanStop, freePorts, isListening, launch, makeDataDir, ROOT, type Ports } from "../helpers/launcher"
 
 jest.setTimeout(8 * 60_000)
-
-function expectCleanStop(
-  exit: { code: number | null; signal: NodeJS.Signals | null },
-  sent: NodeJS.Signals,
-  output: string
-) {
-  // npm exits by re-raising the signal it was sent; anything else is a crash.
-  expect(exit.code === 0 || exit.signal === sent).toBe(true)
-  expect(output).toContain(`[live] ${sent}: stopping`)
-  expect(output).toContain("[live] embedded PostgreSQL stopped")
-  expect(output).not.toContain("[live] error")
-}
 
 /** The README's first command on a machine with nothing but Node: embedded PostgreSQL, seed, Admin, sidecar. */
 describe("npm start (embedded defaults)", () => {
   let dataDir: string
-  let ports: { medusa: number; realtime: number; postgres: number }
+  let ports: Ports
   let env: NodeJS.ProcessEnv
   let publishableKey: string
 
   beforeAll(async () => {
     dataDir = await makeDataDir()
-    ports = { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
-    env = {
-      LIVE_DATA_DIR: dataDir,
-      PORT: String(ports.medusa),
-      REALTIME_PORT: String(ports.realtime),
-      EMBEDDED_PG_PORT: String(ports.postgres),
-      DATABASE_URL: "",
-      REDIS_URL: "",
-    }
+    ports = await freePorts()
+    env = embeddedEnv(ports, dataDir)
   })
 
   afterAll(async () => {
@@ -106,5 +87,27 @@ describe("npm start (embedded defaults)", () => {
       app.signal("SIGTERM")
       expectCleanStop(await app.exited, "SIGTERM", app.output())
     }
+  })
+})
+
+/** Ctrl-C before everything is up: the steps under way (own process groups) stop too. */
+describe("npm start stopped while migrating", () => {
+  it("should stop the migrations and PostgreSQL, and leave nothing", async () => {
+    const dataDir = await makeDataDir()
+    const ports = await freePorts()
+    const app = launch(embeddedEnv(ports, dataDir))
+    try {
+      await app.waitFor(/\[live\] applying migrations/, 120_000)
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+    } finally {
+      app.signal("SIGINT")
+    }
+    expectCleanStop(await app.exited, "SIGINT", app.output())
+    expect(app.output()).not.toContain("demo data")
+    const processes = execFileSync("ps", ["-eo", "args"]).toString()
+    expect(processes).not.toContain(`${ROOT}/node_modules/.bin/medusa db:migrate`)
+    expect(processes).not.toContain(dataDir)
+    expect(await isListening(ports.postgres)).toBe(false)
+    await rm(dataDir, { recursive: true, force: true })
   })
 })

@@ -17,6 +17,28 @@ export function freePort(): Promise<number> {
   })
 }
 
+export type Ports = { medusa: number; realtime: number; postgres: number }
+
+/** Free ports for Medusa, the sidecar and the embedded PostgreSQL. */
+export async function freePorts(): Promise<Ports> {
+  return { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
+}
+
+/**
+ * `npm start`'s environment on these ports, with the embedded PostgreSQL and no Redis;
+ * data in `dataDir`, or without one in the project's default `.data`.
+ */
+export function embeddedEnv(ports: Ports, dataDir = ""): NodeJS.ProcessEnv {
+  return {
+    LIVE_DATA_DIR: dataDir,
+    PORT: String(ports.medusa),
+    REALTIME_PORT: String(ports.realtime),
+    EMBEDDED_PG_PORT: String(ports.postgres),
+    DATABASE_URL: "",
+    REDIS_URL: "",
+  }
+}
+
 /**
  * A data folder the embedded PostgreSQL can use: when tests run as root the
  * server runs as the "postgres" user, which must be able to traverse it.
@@ -41,13 +63,21 @@ export type Launched = {
   signal: (signal: NodeJS.Signals) => void
 }
 
+type LaunchOptions = {
+  /** The project to start (default: this one). */
+  cwd?: string
+  /** Start it as this user rather than as ourselves. */
+  as?: { uid: number; gid: number }
+}
+
 /** Runs the README's first command (`npm start`) with the given environment. */
-export function launch(env: NodeJS.ProcessEnv): Launched {
+export function launch(env: NodeJS.ProcessEnv, { cwd = ROOT, as }: LaunchOptions = {}): Launched {
   const child = spawn("npm", ["start", "--silent"], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
+    ...as,
   })
   let out = ""
   let err = ""
@@ -95,6 +125,19 @@ export function launch(env: NodeJS.ProcessEnv): Launched {
         check()
       }),
   }
+}
+
+/** Ctrl-C (or SIGTERM) stopped everything in order, and nothing failed. */
+export function expectCleanStop(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  sent: NodeJS.Signals,
+  output: string
+) {
+  // npm exits by re-raising the signal it was sent; anything else is a crash.
+  expect(exit.code === 0 || exit.signal === sent).toBe(true)
+  expect(output).toContain(`[live] ${sent}: stopping`)
+  expect(output).toContain("[live] embedded PostgreSQL stopped")
+  expect(output).not.toContain("[live] error")
 }
 
 /** True while something accepts connections on the port. */

@@ -44,12 +44,15 @@ export function startChild(name: string, command: string, args: string[], option
   return { name, process: child, exited }
 }
 
-/** Runs a command to completion; rejects with its last output lines when it fails. */
+/**
+ * Runs a command to completion; rejects with its last output lines when it fails.
+ * `onStart` gets the child while it runs (to stop it, say, on Ctrl-C).
+ */
 export async function runToCompletion(
   name: string,
   command: string,
   args: string[],
-  options: SpawnOptions = {}
+  options: SpawnOptions & { onStart?: (child: Child) => void } = {}
 ): Promise<string[]> {
   const lines: string[] = []
   const child = startChild(name, command, args, {
@@ -59,6 +62,7 @@ export async function runToCompletion(
       options.onLine?.(line)
     },
   })
+  options.onStart?.(child)
   const code = await child.exited
   if (code !== 0) {
     const tail = lines.slice(-15).join("\n")
