@@ -27,6 +27,15 @@ type RequestRecord = { id: string; fingerprint: string; response_status: number 
 // Copies of one request arriving together wait this long for the first one's answer.
 const WAIT_FOR_FIRST_MS = 10_000
 const POLL_MS = 20
+/**
+ * The request record's writes commit without waiting for the WAL flush (`synchronous_commit` off
+ * for that statement's transaction only): without it every refusal in a storm costs two fsyncs,
+ * and the bid path becomes disk-bound (docs/decisions.md). A database crash can lose at most the
+ * last few hundred ms of records: an accepted bid is still found by its key in the bid table (its
+ * own statement commits synchronously), and a lost refusal is decided afresh on retry.
+ */
+const ASYNC_COMMIT = "(select set_config('synchronous_commit', 'off', true))"
+
 // A claim with no answer after this long lost its process (a crash before the decision was
 // recorded, and no bid was written): a retry takes it over.
 const ABANDONED_AFTER_MS = 30_000
@@ -87,11 +96,11 @@ async function decideAsOwner(
     await release(knex, requestId)
     throw err
   }
-  await knex.raw("update live_bid_request set response_status = ?, response = ?, updated_at = clock_timestamp() where id = ?", [
-    reply.status,
-    reply.json,
-    requestId,
-  ])
+  await knex.raw(
+    `update live_bid_request set response_status = ?, response = ?, updated_at = clock_timestamp()
+      where id = ? and ${ASYNC_COMMIT} is not null`,
+    [reply.status, reply.json, requestId]
+  )
   return reply
 }
 
@@ -153,7 +162,7 @@ async function claimAndRead(knex: Knex, input: PlaceBidInput, fingerprint: strin
                                  'age_ms', extract(epoch from clock_timestamp() - r.created_at) * 1000)
           from live_bid_request r
          where r.customer_id = :customer and r.idempotency_key = :key and r.deleted_at is null) as existing_request
-     from (select 1) as one left join live_auction l on l.id = :id and l.deleted_at is null`,
+     from (select ${ASYNC_COMMIT} as async_commit) as one left join live_auction l on l.id = :id and l.deleted_at is null`,
     {
       request_id: generateEntityId(undefined, "breq"),
       customer: input.customer_id,
