@@ -49,6 +49,8 @@ export class FakeStripe {
   /** Every request, for assertions: method, path, and whether the key was right. */
   readonly requests: { method: string; path: string; authorized: boolean; idempotencyKey?: string }[] = []
   private readonly replies = new Map<string, Reply>()
+  /** Injected failures: the next request matching one is answered with its error instead. */
+  private readonly failures: { method: string; path: RegExp; reply: Reply }[] = []
   private server: http.Server | null = null
   private seq = 0
 
@@ -83,6 +85,14 @@ export class FakeStripe {
     return intent
   }
 
+  /**
+   * The next `method` request whose path matches `path` fails with Stripe's error body (an outage,
+   * or the bank refusing at that moment), once.
+   */
+  failNext(method: string, path: RegExp, status = 402, error: Record<string, unknown> = { type: "card_error", code: "card_declined", message: "Your card was declined." }): void {
+    this.failures.push({ method, path, reply: { status, body: { error } } })
+  }
+
   /** A webhook event as Stripe sends it, with a valid (or, given another secret, invalid) signature. */
   signedEvent(type: string, object: unknown, secret = this.webhookSecret) {
     const payload = JSON.stringify({ id: `evt_${++this.seq}`, object: "event", type, data: { object } })
@@ -102,7 +112,10 @@ export class FakeStripe {
 
     let reply: Reply
     const replayKey = idempotencyKey && req.method === "POST" ? `${url.pathname}:${idempotencyKey}` : null
-    if (!authorized) {
+    const failure = this.failures.findIndex((f) => f.method === req.method && f.path.test(url.pathname))
+    if (failure >= 0) {
+      reply = this.failures.splice(failure, 1)[0].reply
+    } else if (!authorized) {
       reply = error(401, { type: "invalid_request_error", message: "Invalid API Key provided." })
     } else if (replayKey && this.replies.has(replayKey)) {
       reply = this.replies.get(replayKey)!

@@ -30,7 +30,8 @@ export const LIVE_LOOPS: Loop[] = [
 
 type Loop = { name: string; everyMs: number; run: (container: MedusaContainer) => Promise<unknown> }
 
-let started = false
+/** The running loops of this process, if any. */
+let running: { stop: () => Promise<void> }[] | null = null
 
 /**
  * Starts the loops once in this process, where Medusa runs background work (worker mode `shared`
@@ -39,27 +40,38 @@ let started = false
  * schedule is lost before its first run.
  */
 export function ensureLiveLoops(container: MedusaContainer): void {
-  if (started) {
+  if (running) {
     return
   }
   const { workerMode } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
   if (workerMode === "server") {
     return
   }
-  started = true
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
-  const timers = LIVE_LOOPS.map((loop) => schedule(container, loop))
-  void auctions.whenShutDown().then(() => {
-    timers.forEach((t) => t.stop())
-    disarmAll()
-    started = false
-  })
+  running = LIVE_LOOPS.map((loop) => schedule(container, loop))
+  void auctions.whenShutDown().then(stopLiveLoops)
+}
+
+/**
+ * Stops this process's loops and close timers, once their passes in flight are done (at shutdown,
+ * and for tests that drive settlement step by step). False when none were running.
+ */
+export async function stopLiveLoops(): Promise<boolean> {
+  const loops = running
+  if (!loops) {
+    return false
+  }
+  running = null
+  disarmAll()
+  await Promise.all(loops.map((loop) => loop.stop()))
+  return true
 }
 
 /** Runs `loop` every `everyMs`, never two runs at once (a slow run delays the next one). */
 function schedule(container: MedusaContainer, loop: Loop) {
   let timer: NodeJS.Timeout | null = null
   let stopped = false
+  let inFlight: Promise<unknown> = Promise.resolve()
   const next = () => {
     if (!stopped) {
       timer = setTimeout(tick, loop.everyMs)
@@ -67,7 +79,7 @@ function schedule(container: MedusaContainer, loop: Loop) {
     }
   }
   const tick = () => {
-    loop
+    inFlight = loop
       .run(container)
       .catch((err: Error) =>
         container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: ${loop.name} pass failed, retrying: ${err.message}`)
@@ -76,11 +88,12 @@ function schedule(container: MedusaContainer, loop: Loop) {
   }
   next()
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true
       if (timer) {
         clearTimeout(timer)
       }
+      await inFlight
     },
   }
 }

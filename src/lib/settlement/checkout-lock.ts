@@ -12,5 +12,8 @@ const WAIT_SECONDS = 30
  * just before the lapse and the order follow just after (docs/decisions.md).
  */
 export function withCheckoutLock<T>(container: MedusaContainer, cartId: string, job: () => Promise<T>): Promise<T> {
-  return container.resolve(Modules.LOCKING).execute(`live-checkout:${cartId}`, job, { timeout: WAIT_SECONDS })
+  return container.resolve(Modules.LOCKING).execute(checkoutLockKey(cartId), job, { timeout: WAIT_SECONDS })
 }
+
+/** The checkout lock's key, for workflows that take it with Medusa's lock steps. */
+export const checkoutLockKey = (cartId: string) => `live-checkout:${cartId}`

@@ -5,12 +5,11 @@ import { LiveSettlementEvents } from "../../modules/auctions/events"
 import { AUCTIONS_MODULE } from "../../modules/auctions"
 import type { OfferRow } from "../../modules/auctions/lib/settlement"
 import type AuctionsModuleService from "../../modules/auctions/service"
-import { createLotCartWorkflow } from "../../workflows/settlement/workflows"
-import { withCheckoutLock } from "./checkout-lock"
+import { createLotCartWorkflow, expireLotOfferWorkflow } from "../../workflows/settlement/workflows"
 import { LOT_LINE_KEYS } from "./lot-lines"
 
 /** What settlement events carry: the offer, without internals. */
-function offerEventData(offer: OfferRow) {
+export function offerEventData(offer: OfferRow) {
   return {
     id: offer.id,
     auction_id: offer.auction_id,
@@ -140,25 +139,15 @@ export async function createMissingCarts(container: MedusaContainer): Promise<vo
 }
 
 async function createCart(container: MedusaContainer, offer: OfferRow): Promise<void> {
-  const auctions = auctionsOf(container)
-  try {
-    const { result } = await createLotCartWorkflow(container).run({
-      input: { offer_id: offer.id, customer_id: offer.customer_id, show_id: offer.show_id },
-    })
-    await emit(container, LiveSettlementEvents.PAYMENT_DUE, [{ ...offer, cart_id: result.cart_id }])
-  } catch (err) {
-    const [current] = await auctions.listLotOffers({ id: offer.id })
-    if (current?.cart_id) {
-      return // another process made it meanwhile
-    }
-    await auctions.updateLotOffers({
-      id: offer.id,
-      cart_error: (err as Error).message.slice(0, 1000),
-      cart_attempts: offer.cart_attempts + 1,
-    })
-    container
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`live-commerce: no cart for lot offer ${offer.id} yet: ${(err as Error).message}`)
+  const { errors } = await createLotCartWorkflow(container).run({
+    input: { offer_id: offer.id, customer_id: offer.customer_id, show_id: offer.show_id },
+    throwOnError: false,
+  })
+  if (errors?.length) {
+    const message = errors[0].error?.message ?? "unknown error"
+    // Counted on the offer only while it still has no cart (another process may have made it).
+    await auctionsOf(container).recordCartFailure(offer.id, message)
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: no cart for lot offer ${offer.id} yet: ${message}`)
   }
 }
 
@@ -196,37 +185,19 @@ export async function reconcilePaidCarts(container: MedusaContainer): Promise<vo
 }
 
 /**
- * Overdue offers lapse: under the plugin's checkout lock (held by a checkout from its lot check
- * to its order) and the cart's lock (the one Medusa's completion takes, whoever runs it), so a
- * buyer paying at the deadline either completes first (and the lot is paid) or finds the lot gone.
+ * Overdue offers lapse and go to their runner-ups: one `expireLotOfferWorkflow` run each (it holds
+ * the locks and the compensation). A run that fails changed nothing: the next pass tries again.
  */
 export async function expireOverdueOffers(container: MedusaContainer): Promise<void> {
-  const auctions = auctionsOf(container)
-  const locking = container.resolve(Modules.LOCKING)
-  for (const offer of await auctions.listOverdueOffers()) {
-    const lapse = () =>
-      locking.execute(
-        offer.cart_id ?? offer.id,
-        async () => {
-          if (offer.cart_id) {
-            const orderId = (await ordersForCarts(container, [offer.cart_id])).get(offer.cart_id)
-            if (orderId) {
-              await markPaid(container, offer.id, orderId)
-              return null
-            }
-          }
-          return auctions.expireOffer(offer.id)
-        },
-        { timeout: 30 }
-      )
-    // The same order as a checkout (checkout lock, then the cart's): neither waits on the other's second.
-    const result = offer.cart_id ? await withCheckoutLock(container, offer.cart_id, lapse) : await lapse()
-    if (!result) {
-      continue
-    }
-    await emit(container, LiveSettlementEvents.FORFEITED, [result.expired])
-    if (result.next) {
-      await emit(container, LiveSettlementEvents.OFFERED_TO_RUNNER_UP, [result.next])
+  for (const offer of await auctionsOf(container).listOverdueOffers()) {
+    const { errors } = await expireLotOfferWorkflow(container).run({
+      input: { offer_id: offer.id, cart_id: offer.cart_id },
+      throwOnError: false,
+    })
+    if (errors?.length) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`live-commerce: lapsing lot offer ${offer.id} failed, undone; retried next pass: ${errors[0].error?.message}`)
     }
   }
 }

@@ -15,6 +15,12 @@ import { answerBid, pruneBidRequests, type BidReply } from "./lib/bid-requests"
 import type { PlaceBidInput } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
 import {
+  attachOfferCart,
+  detachOfferCart,
+  giveUpCartCharge,
+  recordCartFailure,
+  releaseCartCharge,
+  revertExpiry,
   claimCartCharge,
   claimDueReminders,
   expireOffer,
@@ -180,6 +186,12 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return expireOffer(this.knex_(sharedContext), offerId, this.options_.settlement)
   }
 
+  /** Undoes `expireOffer` when a later step of the lapse fails. */
+  @InjectManager()
+  async revertExpiry(result: ExpiryResult, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await revertExpiry(this.knex_(sharedContext), result)
+  }
+
   @InjectManager()
   async markOfferPaid(
     offerId: string,
@@ -233,14 +245,43 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return claimCartCharge(this.knex_(sharedContext), cartId)
   }
 
-  /** The outcome of a claimed charge, on the offers that were claimed for it. */
+  /** Gives a claim back after a failed, undone attempt (see lib/settlement.ts). */
+  @InjectManager()
+  async releaseCartCharge(offerIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await releaseCartCharge(this.knex_(sharedContext), offerIds)
+  }
+
+  /** The outcome of a claimed charge, on the offers still claimed for it; returns those. */
   @InjectManager()
   async recordCartCharge(
     offerIds: string[],
     outcome: { status: string; error?: string | null },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await recordCartCharge(this.knex_(sharedContext), offerIds, outcome)
+  ): Promise<OfferRow[]> {
+    return recordCartCharge(this.knex_(sharedContext), offerIds, outcome)
+  }
+
+  /** A cart whose charge attempts are used up is left to the buyer's checkout (see lib/settlement.ts). */
+  @InjectManager()
+  async giveUpCartCharge(cartId: string, error: string | null, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow[]> {
+    return giveUpCartCharge(this.knex_(sharedContext), cartId, error)
+  }
+
+  /** Records the cart a pending offer's lot is in; throws if it already has one or is not pending. */
+  @InjectManager()
+  async attachOfferCart(offerId: string, cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<OfferRow> {
+    return attachOfferCart(this.knex_(sharedContext), offerId, cartId)
+  }
+
+  @InjectManager()
+  async detachOfferCart(offerId: string, cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await detachOfferCart(this.knex_(sharedContext), offerId, cartId)
+  }
+
+  /** Counts a failed attempt at an offer's cart (only while it has none). */
+  @InjectManager()
+  async recordCartFailure(offerId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await recordCartFailure(this.knex_(sharedContext), offerId, error)
   }
 
   /**

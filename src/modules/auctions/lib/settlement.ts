@@ -117,7 +117,12 @@ export async function listOverdueOffers(knex: Knex): Promise<OfferRow[]> {
   return rows.map(toOffer)
 }
 
-export type ExpiryResult = { expired: OfferRow; next: OfferRow | null }
+export type ExpiryResult = {
+  expired: OfferRow
+  next: OfferRow | null
+  /** What undoing it needs: the lot's settlement state before, and the block this lapse made (if any). */
+  undo: { settlement_status: string | null; block_id: string | null }
+}
 
 /**
  * Ends an overdue offer: the buyer forfeits it and is blocked from bidding (until staff lift
@@ -136,14 +141,15 @@ export function expireOffer(knex: Knex, offerId: string, defaults: SettlementDef
       return null
     }
     const expired = toOffer(rows[0])
-    await trx.raw(
+    const { rows: blocks } = await trx.raw(
       `insert into live_bidder_block (id, customer_id, reason, expires_at, created_at, updated_at)
        values (?, ?, ?, null, clock_timestamp(), clock_timestamp())
-       on conflict (customer_id) where deleted_at is null do nothing`,
+       on conflict (customer_id) where deleted_at is null do nothing
+       returning id`,
       [generateEntityId(undefined, "bblk"), expired.customer_id, `unpaid_lot:${expired.auction_id}`]
     )
     const { rows: lots } = await trx.raw(
-      `select id, run, reserve_price, hammer_price, runner_up_depth, payment_window_seconds
+      `select id, run, reserve_price, hammer_price, runner_up_depth, payment_window_seconds, settlement_status
        from live_auction where id = ? for update`,
       [expired.auction_id]
     )
@@ -174,7 +180,38 @@ export function expireOffer(knex: Knex, offerId: string, defaults: SettlementDef
         expired.auction_id,
       ])
     }
-    return { expired, next }
+    return { expired, next, undo: { settlement_status: lot.settlement_status, block_id: blocks[0]?.id ?? null } }
+  })
+}
+
+/**
+ * Undoes `expireOffer` (a later step of the lapse failed): the offer is pending again, the
+ * runner-up's offer and the block it made are gone, the lot's settlement state is as it was.
+ * Conditional on nothing having moved since: a runner-up offer already paid is left alone.
+ */
+export function revertExpiry(knex: Knex, result: ExpiryResult): Promise<void> {
+  return knex.transaction(async (trx) => {
+    if (result.next) {
+      const { rowCount } = await trx.raw(`delete from live_lot_offer where id = ? and status = 'pending' and cart_id is null`, [
+        result.next.id,
+      ])
+      if (!rowCount) {
+        return // the runner-up's offer went on (a cart, a payment): the lapse stands
+      }
+    }
+    await trx.raw(
+      `update live_lot_offer set status = 'pending', closed_at = null, updated_at = clock_timestamp()
+       where id = ? and status = 'expired'`,
+      [result.expired.id]
+    )
+    if (result.undo.block_id) {
+      await trx.raw(`delete from live_bidder_block where id = ?`, [result.undo.block_id])
+    }
+    await trx.raw(`update live_auction set settlement_status = ?, updated_at = clock_timestamp() where id = ? and run = ?`, [
+      result.undo.settlement_status,
+      result.expired.auction_id,
+      result.expired.run,
+    ])
   })
 }
 
@@ -334,28 +371,90 @@ export async function listChargeableCarts(knex: Knex): Promise<string[]> {
   return rows.map((r: { cart_id: string }) => r.cart_id)
 }
 
+/** Off-session charge attempts per cart: a run that failed (not a refusal) is tried once more. */
+export const CHARGE_ATTEMPTS = 2
+
 /**
  * Claims a cart's pending offers for one off-session charge attempt: only the caller that flips
- * them from "never tried" gets them, so a cart is charged at most once automatically.
+ * them from "not tried" to "processing" gets them, and each claim counts an attempt.
  */
 export async function claimCartCharge(knex: Knex, cartId: string): Promise<OfferRow[]> {
   const rows = await knex("live_lot_offer")
     .where({ cart_id: cartId, status: "pending", charge_status: null, deleted_at: null })
-    .update({ charge_status: "processing", updated_at: knex.raw("clock_timestamp()") })
+    .where("charge_attempts", "<", CHARGE_ATTEMPTS)
+    .update({
+      charge_status: "processing",
+      charge_attempts: knex.raw("charge_attempts + 1"),
+      updated_at: knex.raw("clock_timestamp()"),
+    })
     .returning("*")
   return rows.map(toOffer)
 }
 
+/** Gives a claim back (its attempt failed and was undone): the next pass may try again. */
+export async function releaseCartCharge(knex: Knex, offerIds: string[]): Promise<void> {
+  await knex("live_lot_offer")
+    .whereIn("id", offerIds)
+    .where({ charge_status: "processing" })
+    .update({ charge_status: null, updated_at: knex.raw("clock_timestamp()") })
+}
+
+/** A claimed attempt's outcome, on the offers still claimed for it; returns the offers it recorded. */
 export async function recordCartCharge(
   knex: Knex,
   offerIds: string[],
   outcome: { status: string; error?: string | null }
-): Promise<void> {
-  await knex("live_lot_offer")
+): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
     .whereIn("id", offerIds)
+    .where({ charge_status: "processing" })
     .update({
       charge_status: outcome.status,
       charge_error: outcome.error?.slice(0, 1000) ?? null,
+      updated_at: knex.raw("clock_timestamp()"),
+    })
+    .returning("*")
+  return rows.map(toOffer)
+}
+
+/**
+ * A cart whose attempts are used up (each failed and was undone) is no longer charged
+ * automatically: its offers become `failed`, and the buyer pays at checkout. Returns them.
+ */
+export async function giveUpCartCharge(knex: Knex, cartId: string, error: string | null): Promise<OfferRow[]> {
+  const rows = await knex("live_lot_offer")
+    .where({ cart_id: cartId, status: "pending", charge_status: null, deleted_at: null })
+    .where("charge_attempts", ">=", CHARGE_ATTEMPTS)
+    .update({ charge_status: "failed", charge_error: error?.slice(0, 1000) ?? null, updated_at: knex.raw("clock_timestamp()") })
+    .returning("*")
+  return rows.map(toOffer)
+}
+
+/** Records the cart a pending offer's lot was put in (only if it has none); throws otherwise. */
+export async function attachOfferCart(knex: Knex, offerId: string, cartId: string): Promise<OfferRow> {
+  const rows = await knex("live_lot_offer")
+    .where({ id: offerId, status: "pending", cart_id: null, deleted_at: null })
+    .update({ cart_id: cartId, cart_error: null, updated_at: knex.raw("clock_timestamp()") })
+    .returning("*")
+  if (!rows[0]) {
+    throw new Error(`Lot offer ${offerId} is no longer pending without a cart.`)
+  }
+  return toOffer(rows[0])
+}
+
+export async function detachOfferCart(knex: Knex, offerId: string, cartId: string): Promise<void> {
+  await knex("live_lot_offer")
+    .where({ id: offerId, cart_id: cartId })
+    .update({ cart_id: null, updated_at: knex.raw("clock_timestamp()") })
+}
+
+/** Counts a failed cart attempt, from the current value and only while the offer has no cart. */
+export async function recordCartFailure(knex: Knex, offerId: string, error: string): Promise<void> {
+  await knex("live_lot_offer")
+    .where({ id: offerId, status: "pending", cart_id: null })
+    .update({
+      cart_error: error.slice(0, 1000),
+      cart_attempts: knex.raw("cart_attempts + 1"),
       updated_at: knex.raw("clock_timestamp()"),
     })
 }

@@ -32,6 +32,8 @@ export const LotOffer = model
       /** none | succeeded | action_required | declined | failed: the off-session charge, if tried. */
       charge_status: model.text().nullable(),
       charge_error: model.text().nullable(),
+      /** Off-session charge runs claimed so far (one that failed and was undone is retried once). */
+      charge_attempts: model.number().default(0),
       order_id: model.text().nullable(),
       paid_at: model.dateTime().nullable(),
       closed_at: model.dateTime().nullable(),

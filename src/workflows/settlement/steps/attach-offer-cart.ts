@@ -1,21 +1,26 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { offerEventData } from "../../../lib/settlement/settle"
 import { AUCTIONS_MODULE } from "../../../modules/auctions"
 import type AuctionsModuleService from "../../../modules/auctions/service"
 
-/** Records the cart an offer's lot is in (undone if a later step fails). */
 export const attachOfferCartStepId = "live-attach-offer-cart"
+
+/**
+ * This step records the cart an offer's lot is in (only on a pending offer without one) and returns
+ * the offer for `live_auction.payment_due`; compensation detaches it again.
+ */
 export const attachOfferCartStep = createStep(
   attachOfferCartStepId,
   async (input: { offer_id: string; cart_id: string }, { container }) => {
     const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
-    await auctions.updateLotOffers({ id: input.offer_id, cart_id: input.cart_id, cart_error: null })
-    return new StepResponse(input, input.offer_id)
+    const offer = await auctions.attachOfferCart(input.offer_id, input.cart_id)
+    return new StepResponse(offerEventData(offer), input)
   },
-  async (offerId, { container }) => {
-    if (!offerId) {
+  async (attached, { container }) => {
+    if (!attached) {
       return
     }
     const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
-    await auctions.updateLotOffers({ id: offerId, cart_id: null })
+    await auctions.detachOfferCart(attached.offer_id, attached.cart_id)
   }
 )

@@ -1,0 +1,3 @@
+export * from "./charge-lot-cart"
+export * from "./create-lot-cart"
+export * from "./expire-lot-offer"
