@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
 import {
   PG_EVENTS_CHANNEL,
@@ -96,6 +96,29 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
   @InjectManager()
   async cancelAuction(id: string, @MedusaContext() sharedContext: Context = {}): Promise<TransitionResult> {
     return cancelLot(this.knex_(sharedContext), id, this.lotDefaults_())
+  }
+
+  /**
+   * Cancels the lots a show still has lined up (`scheduled`), all or none, in the caller's
+   * transaction when it passes one (Medusa's `transactionManager` in the shared context), else
+   * in one of its own. Returns the lots cancelled.
+   */
+  @InjectTransactionManager()
+  async cancelShowLots(showId: string, @MedusaContext() sharedContext: Context = {}): Promise<PublicLot[]> {
+    const trx = this.transaction_(sharedContext)
+    const { rows } = await trx.raw(
+      `select id from live_auction where show_id = ? and status = 'scheduled' and deleted_at is null order by id for update`,
+      [showId]
+    )
+    const cancelled: PublicLot[] = []
+    for (const { id } of rows as { id: string }[]) {
+      const result = await cancelLot(trx, id, this.lotDefaults_())
+      if (!result.ok) {
+        throw new Error(`Lot ${id} of show ${showId} could not be cancelled: ${result.message}`)
+      }
+      cancelled.push(result.lot)
+    }
+    return cancelled
   }
 
   @InjectManager()
@@ -328,6 +351,12 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
       increments: this.options_.auctions.increments,
       softCloseSeconds: this.options_.auctions.softCloseSeconds,
     }
+  }
+
+  /** The knex transaction `@InjectTransactionManager` put in the context (the caller's, or a new one). */
+  protected transaction_(context: { transactionManager?: unknown }): Knex.Transaction {
+    const manager = context.transactionManager as SqlEntityManager
+    return manager.getTransactionContext<Knex.Transaction>()!
   }
 
   /** The knex of the manager `@InjectManager` put in the context (the hot path speaks SQL). */

@@ -11,7 +11,7 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
   moduleModels: [Auction, Bid, AuctionEvent, BidderBlock, LotOffer, BidRequest],
   resolve: "./src/modules/auctions",
   moduleOptions: { realtime: { url: "https://live.example.com" }, auctions: { softCloseSeconds: 20 } },
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     describe("options", () => {
       it("exposes the validated options with defaults filled in", async () => {
         const options = await service.getOptions()
@@ -244,6 +244,42 @@ moduleIntegrationTestRunner<AuctionsModuleService>({
         const [first, second] = await Promise.all([service.claimDueReminders(), service.claimDueReminders()])
         expect([...first, ...second].filter((o) => o.id === offer.id)).toHaveLength(1)
         expect(await service.claimDueReminders()).toEqual([])
+      })
+    })
+
+    describe("cancelShowLots (joins the caller's transaction)", () => {
+      const lineup = (showId: string) =>
+        service.createAuctions(
+          [1, 2, 3].map((n) => ({
+            title: `Lot ${n}`,
+            currency_code: "usd",
+            starting_price: 1,
+            show_id: showId,
+            status: "scheduled" as const,
+            scheduled_at: new Date(Date.now() + 3_600_000),
+          }))
+        )
+      const statuses = async (showId: string) =>
+        (await service.listAuctions({ show_id: showId }, { order: { title: "ASC" } })).map((l) => l.status)
+
+      it("cancels every scheduled lot of the show at once, with one event each", async () => {
+        await lineup("show_a")
+        const cancelled = await service.cancelShowLots("show_a")
+        expect(cancelled.map((l) => l.status)).toEqual(["cancelled", "cancelled", "cancelled"])
+        expect(await statuses("show_a")).toEqual(["cancelled", "cancelled", "cancelled"])
+        expect(await service.listAuctionEvents({ name: "live_auction.cancelled" })).toHaveLength(3)
+        expect(await service.cancelShowLots("show_a")).toEqual([])
+      })
+
+      it("rolls back with the caller's transaction: nothing cancelled, no event", async () => {
+        await lineup("show_b")
+        const rollback = MikroOrmWrapper.forkManager().transactional(async (transactionManager) => {
+          expect(await service.cancelShowLots("show_b", { transactionManager })).toHaveLength(3)
+          throw new Error("the caller's next write failed")
+        })
+        await expect(rollback).rejects.toThrow("the caller's next write failed")
+        expect(await statuses("show_b")).toEqual(["scheduled", "scheduled", "scheduled"])
+        expect(await service.listAuctionEvents({ name: "live_auction.cancelled" })).toHaveLength(0)
       })
     })
   },

@@ -1,4 +1,3 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AUCTIONS_MODULE } from "../../../modules/auctions"
 import type AuctionsModuleService from "../../../modules/auctions/service"
@@ -15,17 +14,8 @@ export const cancelScheduledLotsStep = createStep(
   cancelScheduledLotsStepId,
   async ({ show_id }: { show_id: string }, { container }) => {
     const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
-    const lined = await auctions.listAuctions({ show_id, status: ["scheduled"] }, { select: ["id"] })
-    const cancelled: string[] = []
-    for (const lot of lined) {
-      const result = await auctions.cancelAuction(lot.id)
-      if (!result.ok && result.code !== "invalid_transition") {
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, result.message)
-      }
-      if (result.ok) {
-        cancelled.push(lot.id)
-      }
-    }
-    return new StepResponse(cancelled)
+    // One transaction for all of them: a show never ends with half its lineup still scheduled.
+    const cancelled = await auctions.cancelShowLots(show_id)
+    return new StepResponse(cancelled.map((lot) => lot.id))
   }
 )
