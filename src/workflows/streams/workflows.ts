@@ -2,8 +2,12 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
+import { reassignShowLotsStep } from "../auctions/steps/reassign-show-lots"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
+import { createSellerStep, type CreateSellerStepInput } from "./steps/create-seller"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
+import { updateSellerStep, type UpdateSellerStepInput } from "./steps/update-seller"
+import { validateSellerProfileStep } from "./steps/validate-seller-profile"
 import { transitionShowStep, type TransitionShowStepInput } from "./steps/transition-show"
 import { updateShowStep, type UpdateShowStepInput } from "./steps/update-show"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "./steps/validate-show-seller"
@@ -16,11 +20,13 @@ export const createShowsWorkflow = createWorkflow(createShowsWorkflowId, (input:
 })
 
 export const updateShowWorkflowId = "live-update-show"
-/** This workflow edits a show before it ends. */
+/** This workflow edits a show before it ends; a new seller takes its lots and their offers with it. */
 export const updateShowWorkflow = createWorkflow(updateShowWorkflowId, (input: UpdateShowStepInput) => {
   const sellers = transform({ input }, ({ input }) => [input.update as { seller_id?: string | null }])
   validateShowSellerStep(sellers)
-  return new WorkflowResponse(updateShowStep(input))
+  const updated = updateShowStep(input)
+  reassignShowLotsStep(transform({ input }, ({ input }) => ({ show_id: input.id, seller_id: input.update.seller_id as string | undefined })))
+  return new WorkflowResponse(updated)
 })
 
 const SHOW_EVENTS = {
@@ -47,4 +53,19 @@ export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (
   emitEventStep({ eventName, data: { id: input.id } })
   const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))
   return new WorkflowResponse(response)
+})
+
+export const createSellerWorkflowId = "live-create-seller"
+/** This workflow makes an admin user a seller: a profile with a unique handle. */
+export const createSellerWorkflow = createWorkflow(createSellerWorkflowId, (input: CreateSellerStepInput) => {
+  validateShowSellerStep(transform({ input }, ({ input }) => [{ seller_id: input.user_id }]))
+  validateSellerProfileStep(transform({ input }, ({ input }) => ({ user_id: input.user_id, handle: input.handle })))
+  return new WorkflowResponse(createSellerStep(input))
+})
+
+export const updateSellerWorkflowId = "live-update-seller"
+/** This workflow edits a seller's profile (its handle stays unique). */
+export const updateSellerWorkflow = createWorkflow(updateSellerWorkflowId, (input: UpdateSellerStepInput) => {
+  validateSellerProfileStep(transform({ input }, ({ input }) => ({ id: input.id, handle: input.update.handle as string | undefined })))
+  return new WorkflowResponse(updateSellerStep(input))
 })
