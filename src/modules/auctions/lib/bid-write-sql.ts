@@ -1,13 +1,54 @@
+import { LiveAuctionEvents, type LotEventPayloads } from "../../../realtime/contract/live-events"
 import type { BidDecision } from "../utils/bidding"
 import { bidderHandle, rawNumber, type LotDefaults } from "./lot-row"
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { BidSnapshot, PlaceBidInput } from "./place-bid"
+
+/**
+ * A lot event's payload built in SQL, one expression per field of its contract type: a field
+ * missing, unknown or renamed fails the typecheck. `auction_id` and `seq` are added by the insert.
+ */
+export function payloadSql<N extends keyof LotEventPayloads>(_name: N, fields: { [K in keyof Omit<LotEventPayloads[N], "auction_id" | "seq">]-?: string }) {
+  return `jsonb_build_object(${Object.entries(fields).map(([key, sql]) => `'${key}', ${sql}`).join(", ")})`
+}
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 // True when this bid lands in the soft-close window. In SET and in the CTEs, `ends_at` is the
 // lot's end before this statement; `n.t` is the bid's instant (below).
 const IN_WINDOW = "(cast(:may_extend as boolean) and ends_at - n.t < make_interval(secs => :window))"
+
+const BID_PLACED_PAYLOAD = payloadSql(LiveAuctionEvents.BID_PLACED, {
+  bid_id: "cast(:bid_id as text)",
+  customer_id: "cast(:customer as text)",
+  bidder: "cast(:bidder as text)",
+  outcome: "cast(:outcome as text)",
+  price: "cast(:price as numeric)",
+  bid_count: "upd.bid_count",
+  leader: "cast(:leader_handle as text)",
+  previous_leader_customer_id: "cast(:previous_leader as text)",
+  ends_at: iso("upd.ends_at"),
+  show_id: "upd.show_id",
+  server_time: iso("upd.db_now"),
+})
+
+const EXTENDED_PAYLOAD = payloadSql(LiveAuctionEvents.EXTENDED, {
+  ends_at: iso("upd.ends_at"),
+  extension_count: "upd.extension_count",
+  show_id: "upd.show_id",
+  server_time: iso("upd.db_now"),
+})
+
+const CLOSED_PAYLOAD = payloadSql(LiveAuctionEvents.CLOSED, {
+  status: "upd.status",
+  winner_customer_id: "upd.winner_customer_id",
+  winner: "cast(:bidder as text)",
+  hammer_price: "upd.hammer_price",
+  currency_code: "upd.currency_code",
+  show_id: "upd.show_id",
+  closed_at: iso("upd.closed_at"),
+  server_time: iso("upd.db_now"),
+})
 
 /**
  * The whole write of an accepted bid as ONE statement: the lot (price, leader, seq, end),
@@ -50,17 +91,10 @@ with upd as (
   select e.id, upd.id, e.seq, e.name, e.payload || jsonb_build_object('auction_id', upd.id, 'seq', e.seq),
          clock_timestamp(), clock_timestamp()
   from upd cross join lateral (values
-    (cast(:evt_bid as text), cast(:seq as integer) + 1, 'live_auction.bid_placed', jsonb_build_object(
-       'bid_id', cast(:bid_id as text), 'customer_id', cast(:customer as text), 'bidder', cast(:bidder as text), 'outcome', cast(:outcome as text), 'price', cast(:price as numeric),
-       'bid_count', upd.bid_count, 'leader', cast(:leader_handle as text), 'previous_leader_customer_id', cast(:previous_leader as text),
-       'ends_at', ${iso("upd.ends_at")}, 'server_time', ${iso("upd.db_now")}), true),
-    (cast(:evt_extended as text), cast(:seq as integer) + 2, 'live_auction.extended', jsonb_build_object(
-       'ends_at', ${iso("upd.ends_at")}, 'extension_count', upd.extension_count, 'server_time', ${iso("upd.db_now")}),
+    (cast(:evt_bid as text), cast(:seq as integer) + 1, cast(:evt_bid_name as text), ${BID_PLACED_PAYLOAD}, true),
+    (cast(:evt_extended as text), cast(:seq as integer) + 2, cast(:evt_extended_name as text), ${EXTENDED_PAYLOAD},
        upd.extension_count > cast(:extension_count as integer)),
-    (cast(:evt_closed as text), upd.seq, 'live_auction.closed', jsonb_build_object(
-       'status', upd.status, 'winner_customer_id', upd.winner_customer_id, 'winner', cast(:bidder as text),
-       'hammer_price', upd.hammer_price, 'currency_code', upd.currency_code, 'show_id', upd.show_id,
-       'closed_at', ${iso("upd.closed_at")}, 'server_time', ${iso("upd.db_now")}), cast(:bought as boolean))
+    (cast(:evt_closed as text), upd.seq, cast(:evt_closed_name as text), ${CLOSED_PAYLOAD}, cast(:bought as boolean))
   ) as e(id, seq, name, payload, wanted)
   where e.wanted
 )
@@ -106,6 +140,10 @@ export function bidWriteParams({ lot, input, decision, bidId, defaults }: WriteI
     evt_bid: generateEntityId(undefined, "aevt"),
     evt_extended: generateEntityId(undefined, "aevt"),
     evt_closed: generateEntityId(undefined, "aevt"),
+    // Event names are bound, not written into the SQL: the contract declares them once.
+    evt_bid_name: LiveAuctionEvents.BID_PLACED,
+    evt_extended_name: LiveAuctionEvents.EXTENDED,
+    evt_closed_name: LiveAuctionEvents.CLOSED,
     bidder: bidderHandle(lot.id, input.customer_id),
     leader_handle: bidderHandle(lot.id, decision.leader_customer_id),
     previous_leader: lot.leader_customer_id,

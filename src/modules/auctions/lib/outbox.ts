@@ -1,13 +1,28 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { PG_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
+import type { LotEventPayloads } from "../../../realtime/contract/live-events"
 import type { LiveAuctionEventName } from "../events"
 
+/** What a lot event's writer supplies: the contract's payload, less what the insert adds. */
+export type OutboxPayload<N extends LiveAuctionEventName> = Omit<LotEventPayloads[N], "auction_id" | "seq">
+
+/** One event for the outbox: a contract event name and exactly its payload. */
 export type OutboxEvent = {
+  [N in LiveAuctionEventName]: { auction_id: string; seq: number; name: N; payload: OutboxPayload<N> }
+}[LiveAuctionEventName]
+
+/**
+ * An outbox event from a generic writer (a transition for any event name `N`): checked against
+ * `N`'s payload here; TypeScript cannot narrow a generic `N` to one member of the union itself.
+ */
+export function outboxEvent<N extends LiveAuctionEventName>(event: {
   auction_id: string
   seq: number
-  name: LiveAuctionEventName
-  payload: Record<string, unknown>
+  name: N
+  payload: OutboxPayload<N>
+}): OutboxEvent {
+  return event as unknown as OutboxEvent
 }
 
 /** Writes events in the caller's transaction: they commit, or vanish, with the change. */

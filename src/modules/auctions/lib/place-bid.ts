@@ -5,6 +5,8 @@ import type { StoreBid } from "../../../realtime/contract/store-api"
 import { decideBid, type BidKind } from "../utils/bidding"
 import { biddingState, bidderHandle, publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
 import { BID_WRITE_SQL, bidWriteParams } from "./bid-write-sql"
+import type { LiveAuctionEvents } from "../events"
+import type { OutboxPayload } from "./outbox"
 
 export type PlaceBidInput = {
   auction_id: string
@@ -196,7 +198,11 @@ function checkStatus(lot: BidSnapshot, input: PlaceBidInput): [AuctionErrorCode,
   }
 }
 
-export function closedPayload(lot: LotRow & { db_now?: Date }) {
+/** The `closed` event of a lot that has just closed (sold or unsold). */
+export function closedPayload(lot: LotRow & { db_now?: Date }): OutboxPayload<typeof LiveAuctionEvents.CLOSED> {
+  if ((lot.status !== "sold" && lot.status !== "unsold") || !lot.closed_at) {
+    throw new Error(`Lot ${lot.id} is ${lot.status}, not closed.`)
+  }
   return {
     status: lot.status,
     winner_customer_id: lot.winner_customer_id,
@@ -204,7 +210,7 @@ export function closedPayload(lot: LotRow & { db_now?: Date }) {
     hammer_price: lot.hammer_price === null ? null : Number(lot.hammer_price),
     currency_code: lot.currency_code,
     show_id: lot.show_id,
-    closed_at: lot.closed_at ? iso(lot.closed_at) : null,
+    closed_at: iso(lot.closed_at),
     server_time: iso(lot.db_now ?? new Date()),
   }
 }

@@ -2,7 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { AuctionErrorCode } from "../../../realtime/contract/errors"
 import { LiveAuctionEvents, type LiveAuctionEventName } from "../events"
 import { publicLot, type LotDefaults, type LotRow, type PublicLot } from "./lot-row"
-import { insertOutboxEvents } from "./outbox"
+import { insertOutboxEvents, outboxEvent, type OutboxPayload } from "./outbox"
 import { closedPayload, iso } from "./place-bid"
 import { cancelPendingOffers } from "./settlement"
 
@@ -12,14 +12,15 @@ export type TransitionResult =
 
 type LockedLot = LotRow & { db_now: Date }
 
-type Transition = {
+type Transition<N extends LiveAuctionEventName> = {
   /** States the lot may be in. */
   from: LotRow["status"][]
   refusal: (lot: LotRow) => string
   /** The SET list of the UPDATE (seq and updated_at are added). */
   set: string
-  event: LiveAuctionEventName
-  payload: (after: LockedLot) => Record<string, unknown>
+  event: N
+  /** The event's own fields; `show_id` and `server_time` are added. */
+  payload: (after: LockedLot) => Omit<OutboxPayload<N>, "show_id" | "server_time">
   /** A further check on the locked lot: a refusal message, or null to go ahead. */
   guard?: (lot: LotRow & { settlement_status?: string | null }) => string | null
   /** More writes in the same transaction, after the lot's. */
@@ -30,7 +31,12 @@ type Transition = {
  * Locks the lot, checks it may make the transition, applies it and writes its outbox event,
  * all in one transaction.
  */
-function applyTransition(knex: Knex, id: string, defaults: LotDefaults, t: Transition): Promise<TransitionResult> {
+function applyTransition<N extends LiveAuctionEventName>(
+  knex: Knex,
+  id: string,
+  defaults: LotDefaults,
+  t: Transition<N>
+): Promise<TransitionResult> {
   return knex.transaction(async (trx) => {
     const { rows } = await trx.raw(
       "select *, clock_timestamp() as db_now from live_auction where id = ? and deleted_at is null for update",
@@ -51,14 +57,8 @@ function applyTransition(knex: Knex, id: string, defaults: LotDefaults, t: Trans
     )
     const after: LockedLot = updated.rows[0]
     await t.also?.(trx, after)
-    await insertOutboxEvents(trx, [
-      {
-        auction_id: id,
-        seq: after.seq,
-        name: t.event,
-        payload: { ...t.payload(after), show_id: after.show_id, server_time: iso(after.db_now) },
-      },
-    ])
+    const payload = { ...t.payload(after), show_id: after.show_id, server_time: iso(after.db_now) } as OutboxPayload<N>
+    await insertOutboxEvents(trx, [outboxEvent({ auction_id: id, seq: after.seq, name: t.event, payload })])
     return { ok: true, lot: publicLot(after, defaults) }
   })
 }
