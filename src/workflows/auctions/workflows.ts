@@ -1,5 +1,8 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { clearLapsedLinesStep } from "../settlement/steps/clear-lapsed-lines"
+import { armLotCloseStep } from "./steps/arm-lot-close"
+import { relayLotEventsStep } from "./steps/relay-lot-events"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "../streams/steps/validate-show-seller"
 import { lotShowStep, showLockKey } from "./steps/lot-show"
 import { placeInLineupStep } from "./steps/place-in-lineup"
@@ -68,7 +71,10 @@ export const updateAuctionWorkflow = createWorkflow(updateAuctionWorkflowId, (in
 })
 
 export const transitionAuctionWorkflowId = "live-transition-auction"
-/** This workflow starts, cancels or re-runs a lot. */
+/**
+ * This workflow starts, cancels or re-runs a lot, then arms a started lot's close, takes a re-run
+ * lot's line out of the unpaid winner's cart, and relays the lot's events.
+ */
 export const transitionAuctionWorkflow = createWorkflow(
   transitionAuctionWorkflowId,
   (input: TransitionAuctionStepInput) => {
@@ -80,6 +86,14 @@ export const transitionAuctionWorkflow = createWorkflow(
     })
     const lot = transitionAuctionStep(input)
     releaseLockStep({ key: show.lock_key })
+    when("live-lot-started", { input }, ({ input }) => input.transition === "start").then(() => {
+      armLotCloseStep({ id: input.id })
+    })
+    when("live-lot-rerun", { input }, ({ input }) => input.transition === "rerun").then(() => {
+      // A sold-but-unpaid lot: its cancelled offer's line leaves the buyer's cart.
+      clearLapsedLinesStep()
+    })
+    relayLotEventsStep()
     return new WorkflowResponse(lot)
   }
 )

@@ -2,6 +2,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
+import { relayLotEventsStep } from "../auctions/steps/relay-lot-events"
 import { reassignShowLotsStep } from "../auctions/steps/reassign-show-lots"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
 import { createSellerStep, type CreateSellerStepInput } from "./steps/create-seller"
@@ -49,6 +50,9 @@ export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (
     cancelScheduledLotsStep({ show_id: input.id })
   )
   releaseLockStep({ key: lockKey })
+  when("live-show-lots-cancelled", { cancelled }, ({ cancelled }) => !!cancelled?.length).then(() => {
+    relayLotEventsStep() // viewers of those lots learn they are off
+  })
   const eventName = transform({ input }, ({ input }) => SHOW_EVENTS[input.transition])
   emitEventStep({ eventName, data: { id: input.id } })
   const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))

@@ -1,9 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { armLot } from "../../../lib/auction-clock"
-import { relayInBackground } from "../../../lib/auction-relay"
 import { transitionAuctionWorkflow } from "../../../workflows"
 import type { AuctionTransition } from "../../../workflows/auctions/steps/transition-auction"
-import { clearLapsedLines } from "../../../lib/settlement/settle"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { liveActor } from "../../utils/live-actor"
 import { retrieveAdminAuction } from "./helpers"
@@ -16,16 +13,7 @@ export function transitionRoute(transition: AuctionTransition) {
   }
 }
 
-/** Starts, cancels or re-runs a lot through its workflow, then what the clock and the relay need to hear. */
+/** Starts, cancels or re-runs a lot (the workflow also arms its close and relays its events). */
 export async function runLotTransition(scope: MedusaContainer, id: string, transition: AuctionTransition) {
   await transitionAuctionWorkflow(scope).run({ input: { id, transition } })
-  if (transition === "start") {
-    // Arm the close here too: a 10-second lot should not wait for the clock to notice it.
-    await armLot(scope, id)
-  }
-  if (transition === "rerun") {
-    // A sold-but-unpaid lot: its cancelled offer's line leaves the buyer's cart.
-    await clearLapsedLines(scope)
-  }
-  relayInBackground(scope)
 }

@@ -1,5 +1,4 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { relayInBackground } from "../../../lib/auction-relay"
 import type { ShowTransition } from "../../../modules/streams/lib/transitions"
 import { transitionShowWorkflow } from "../../../workflows"
 import { retrieveAdminShow } from "./helpers"
@@ -8,9 +7,6 @@ import { retrieveAdminShow } from "./helpers"
 export function transitionRoute(transition: ShowTransition) {
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
     const { result } = await transitionShowWorkflow(req.scope).run({ input: { id: req.params.id, transition } })
-    if (result.cancelled_lots.length) {
-      relayInBackground(req.scope) // viewers of those lots learn they are off
-    }
     res.json({ show: await retrieveAdminShow(req.scope, req.params.id), cancelled_lots: result.cancelled_lots })
   }
 }
