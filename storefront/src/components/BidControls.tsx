@@ -91,7 +91,6 @@ export function BidControls({
           name="amount"
           type="number"
           inputMode="decimal"
-          min={lot.min_next_bid}
           step="0.01"
           placeholder={`${lot.min_next_bid} or more`}
           value={custom}
