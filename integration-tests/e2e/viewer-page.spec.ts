@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises"
 import type { Browser, Page } from "playwright-core"
 import { launchChromium } from "../helpers/browser"
+import { waitFor } from "../helpers/wait"
 import { embeddedEnv, expectCleanStop, freePorts, launch, makeDataDir, type Launched } from "../helpers/launcher"
 
 jest.setTimeout(5 * 60_000)
@@ -221,21 +222,6 @@ describe("the viewer page (npm start's demo storefront)", () => {
     expect(pageErrors).toEqual([])
   })
 })
-
-/** Polls `probe` every 250 ms until it returns something truthy. */
-async function waitFor<T>(what: string, probe: () => Promise<T | false | null | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) {
-      return value
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
