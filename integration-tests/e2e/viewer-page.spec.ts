@@ -147,8 +147,10 @@ describe("the viewer page (npm start's demo storefront)", () => {
       await shows(page, "bid-count", "starting bid")
     }
     await viewer.getByText("No bids yet: be the first.").waitFor()
-    const image = await viewer.locator("img.lot-image").getAttribute("src")
-    expect(image).toBe(product.thumbnail)
+    // The product's picture, served by Medusa's file provider on this stack's port.
+    expect(await viewer.locator("img.lot-image").getAttribute("src")).toBe(product.thumbnail)
+    expect(product.thumbnail).toMatch(new RegExp(`^${escape(base)}/static/`))
+    await viewer.waitForFunction(() => (document.querySelector("img.lot-image") as HTMLImageElement | null)?.naturalWidth)
     // The countdown runs (it reads the sidecar's clock).
     const countdown = viewer.getByTestId("countdown")
     const first = await countdown.textContent()

@@ -117,7 +117,7 @@ export function ShowPage({ showId }: { showId: string }) {
     <article className="show">
       <h1>
         {show.title} {show.status === "live" && <span className="badge live">LIVE</span>}
-        {stage.viewers !== null && <span className="muted viewers"> {stage.viewers} watching</span>}
+        {stage.viewers !== null && <span className="muted viewers">{stage.viewers} watching</span>}
       </h1>
       <ShowVideo show={show} />
       <ProblemLine problem={problem} />
