@@ -13,7 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-pos
 import { loadLocalSecrets } from "./lib/secrets"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./lib/processes"
 import { checkPluginOptions } from "./lib/plugin-options-check"
-import { buildViewerPage, serveViewerPage } from "./lib/viewer-page"
+import { serveViewerPage } from "./lib/viewer-page"
 
 const ROOT = path.resolve(__dirname, "..")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
@@ -50,7 +50,7 @@ async function main() {
   // The viewer page builds (a few seconds of Vite) while the database gets ready.
   const viewerDir = await mkdtemp(path.join(os.tmpdir(), "live-viewer-"))
   running.viewer = { dir: viewerDir }
-  const viewerBuilt = buildViewerPage(viewerDir).catch((err: Error) => err)
+  const viewerBuilt = buildViewerPage(viewerDir)
 
   const databaseUrl = await prepareDatabase(dataDir, Boolean(env.LIVE_DATA_DIR))
   const childEnv: NodeJS.ProcessEnv = {
@@ -80,7 +80,7 @@ async function main() {
     env: childEnv,
   })
   running.children.push(medusa, realtime)
-  for (const child of running.children) {
+  for (const child of [medusa, realtime]) {
     void child.exited.then((code) => {
       if (!running.stopping) {
         log(`${child.name} exited (code ${code}); stopping everything`)
@@ -118,6 +118,27 @@ async function main() {
 function corsList(viewerPort: number, ...ports: number[]): string {
   const origins = [viewerPort, ...ports].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
   return [...new Set(origins)].join(",")
+}
+
+/**
+ * Vite's build of the viewer page, in a child process: in this one it would hold the event loop
+ * for seconds, and tsx, not hearing back about a Ctrl-C within 60 ms, would SIGKILL us (leaving
+ * PostgreSQL running). Resolves with the error instead of rejecting: it is awaited only later.
+ */
+async function buildViewerPage(outDir: string): Promise<Error | null> {
+  let build: Child | undefined
+  try {
+    await runToCompletion("viewer-build", TSX, [path.join("scripts", "lib", "viewer-page.ts"), outDir], {
+      cwd: ROOT,
+      echo: false,
+      onStart: (child) => running.children.push((build = child)),
+    })
+    return null
+  } catch (err) {
+    return err as Error
+  } finally {
+    running.children = running.children.filter((child) => child !== build)
+  }
 }
 
 /**

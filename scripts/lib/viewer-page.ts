@@ -88,3 +88,11 @@ async function respond(dir: string, configJson: string, req: http.IncomingMessag
   })
   res.end(req.method === "HEAD" ? undefined : body)
 }
+
+/** `tsx scripts/lib/viewer-page.ts <outDir>`: the build alone, as `npm start` runs it (in a child process). */
+if (require.main === module) {
+  buildViewerPage(process.argv[2]).catch((err: Error) => {
+    process.stderr.write(`${err.message}\n`)
+    process.exit(1)
+  })
+}
