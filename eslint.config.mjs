@@ -1,12 +1,12 @@
 import medusa from "@medusajs/eslint-plugin"
 
 export default [
-  { ignores: [".medusa/**", ".data/**", "node_modules/**", "static/**", "**/migrations/**"] },
+  { ignores: [".medusa/**", ".data/**", "node_modules/**", "static/**", "**/migrations/**", "storefront/dist/**"] },
   ...medusa.configs.recommended,
   {
     // Outside Medusa: the realtime sidecar (which must not import @medusajs/*),
-    // the dev/test scripts and the tests themselves.
-    files: ["src/realtime/**", "scripts/**", "integration-tests/**", "*.config.js"],
+    // the dev/test scripts, the tests themselves and the viewer page (browser code).
+    files: ["src/realtime/**", "scripts/**", "integration-tests/**", "storefront/**", "*.config.js"],
     rules: {
       "@medusajs/use-medusa-error-not-generic-error": "off",
       "@medusajs/zod-import-source": "off",

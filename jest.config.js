@@ -3,7 +3,11 @@ loadEnv("test", process.cwd())
 
 /** TEST_TYPE picks the suite; `npm test` (scripts/test.ts) runs them all in order. */
 const testMatchByType = {
-  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/scripts/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/storefront/src/**/__tests__/**/*.unit.spec.[jt]s",
+  ],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   "integration:realtime": ["**/integration-tests/realtime/**/*.spec.[jt]s"],

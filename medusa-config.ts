@@ -78,7 +78,27 @@ const cachingModule = [
   },
 ]
 
-const s3Module = env.S3_BUCKET
+/**
+ * Without S3, Medusa's local file provider: its URLs name this server's own port (the provider's
+ * default is always :9000, so product images broke on any other PORT).
+ */
+const localFileModule = [
+  {
+    key: Modules.FILE,
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-local",
+          id: "local",
+          options: { backend_url: `${env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`}/static` },
+        },
+      ],
+    },
+  },
+]
+
+const fileModule = env.S3_BUCKET
   ? [
       {
         key: Modules.FILE,
@@ -102,7 +122,7 @@ const s3Module = env.S3_BUCKET
         },
       },
     ]
-  : []
+  : localFileModule
 
 /**
  * Stripe beside Medusa's always-on system provider (`pp_system_default`). Its webhook is
@@ -162,7 +182,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/streams" },
     ...redisModules,
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
-    ...s3Module,
+    ...fileModule,
     ...stripeModule,
   ],
 })

@@ -3,6 +3,9 @@
  * Embedded PostgreSQL (unless DATABASE_URL), migrations, demo data once,
  * Medusa with the Admin, and the realtime sidecar. Ctrl-C stops all of it.
  */
+import { mkdtemp, rm } from "node:fs/promises"
+import type http from "node:http"
+import os from "node:os"
 import path from "node:path"
 import { ensureDataFolder } from "./lib/data-folder"
 import { checkDatabaseUrl, createDatabase } from "./lib/database"
@@ -10,19 +13,27 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-pos
 import { loadLocalSecrets } from "./lib/secrets"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "./lib/processes"
 import { checkPluginOptions } from "./lib/plugin-options-check"
+import { serveViewerPage } from "./lib/viewer-page"
 
 const ROOT = path.resolve(__dirname, "..")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx")
 const DATABASE_NAME = "medusa_live_commerce"
 
-type Running = { postgres?: EmbeddedPostgres; children: Child[]; stopping: boolean }
+type Running = {
+  postgres?: EmbeddedPostgres
+  children: Child[]
+  stopping: boolean
+  /** The viewer page's server and its build folder. */
+  viewer?: { server?: http.Server; dir: string }
+}
 const running: Running = { children: [], stopping: false }
 
 async function main() {
   const env = process.env
   const port = Number(env.PORT || 9000)
   const realtimePort = Number(env.REALTIME_PORT || 9001)
+  const viewerPort = Number(env.STOREFRONT_PORT || 8000)
   const dataDir = path.resolve(ROOT, env.LIVE_DATA_DIR || ".data")
 
   // `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx).
@@ -36,6 +47,11 @@ async function main() {
   await ensureDataFolder(dataDir)
   const secrets = await loadLocalSecrets(dataDir)
 
+  // The viewer page builds (a few seconds of Vite) while the database gets ready.
+  const viewerDir = await mkdtemp(path.join(os.tmpdir(), "live-viewer-"))
+  running.viewer = { dir: viewerDir }
+  const viewerBuilt = buildViewerPage(viewerDir)
+
   const databaseUrl = await prepareDatabase(dataDir, Boolean(env.LIVE_DATA_DIR))
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
@@ -45,6 +61,9 @@ async function main() {
     PORT: String(port),
     REALTIME_PORT: String(realtimePort),
     MEDUSA_DISABLE_TELEMETRY: "true",
+    // The viewer page calls the Store API and logs customers in from its own origin.
+    STORE_CORS: env.STORE_CORS || corsList(viewerPort, port),
+    AUTH_CORS: env.AUTH_CORS || corsList(viewerPort, port, 5173),
   }
 
   log("applying migrations…")
@@ -61,7 +80,7 @@ async function main() {
     env: childEnv,
   })
   running.children.push(medusa, realtime)
-  for (const child of running.children) {
+  for (const child of [medusa, realtime]) {
     void child.exited.then((code) => {
       if (!running.stopping) {
         log(`${child.name} exited (code ${code}); stopping everything`)
@@ -77,7 +96,49 @@ async function main() {
   ])
   await waitForHttp(`${base}/app`, 120_000, medusa.exited)
 
-  printBanner({ base, realtimePort, databaseUrl, demo })
+  const built = await viewerBuilt
+  if (built instanceof Error) {
+    throw new Error(`the viewer page did not build: ${built.message}`)
+  }
+  stopIfStopping()
+  running.viewer.server = await serveViewerPage(viewerDir, viewerPort, {
+    backend_url: base,
+    publishable_key: demo.publishable_key,
+    demo_customer: demo.customer,
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(
+      err.code === "EADDRINUSE" ? `port ${viewerPort} (STOREFRONT_PORT) is taken: set STOREFRONT_PORT to a free one` : `the viewer page cannot be served: ${err.message}`
+    )
+  })
+
+  printBanner({ base, realtimePort, viewerUrl: `http://localhost:${viewerPort}`, databaseUrl, demo })
+}
+
+/** Browser origins allowed to call Medusa: the viewer page's, the Admin's, and any extra port. */
+function corsList(viewerPort: number, ...ports: number[]): string {
+  const origins = [viewerPort, ...ports].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
+  return [...new Set(origins)].join(",")
+}
+
+/**
+ * Vite's build of the viewer page, in a child process: in this one it would hold the event loop
+ * for seconds, and tsx, not hearing back about a Ctrl-C within 60 ms, would SIGKILL us (leaving
+ * PostgreSQL running). Resolves with the error instead of rejecting: it is awaited only later.
+ */
+async function buildViewerPage(outDir: string): Promise<Error | null> {
+  let build: Child | undefined
+  try {
+    await runToCompletion("viewer-build", TSX, [path.join("scripts", "lib", "viewer-page.ts"), outDir], {
+      cwd: ROOT,
+      echo: false,
+      onStart: (child) => running.children.push((build = child)),
+    })
+    return null
+  } catch (err) {
+    return err as Error
+  } finally {
+    running.children = running.children.filter((child) => child !== build)
+  }
 }
 
 /**
@@ -144,12 +205,13 @@ function parseSeedSummary(lines: string[]): DemoSummary {
   return JSON.parse(line.slice("LIVE_DEMO_SEED ".length))
 }
 
-function printBanner(p: { base: string; realtimePort: number; databaseUrl: string; demo: DemoSummary }) {
+function printBanner(p: { base: string; realtimePort: number; viewerUrl: string; databaseUrl: string; demo: DemoSummary }) {
   const lines = [
     "",
     "Medusa live commerce is running.",
     `  Admin          ${p.base}/app   (login ${p.demo.admin.email} / ${p.demo.admin.password})`,
     `  Seller         ${p.base}/app   (login ${p.demo.seller.email} / ${p.demo.seller.password}: their shows and lots only)`,
+    `  Viewer page    ${p.viewerUrl}   (the demo storefront: shows, live bidding, checkout)`,
     `  Store API      ${p.base}/store   (header x-publishable-api-key: ${p.demo.publishable_key})`,
     `  Demo customer  ${p.demo.customer.email} / ${p.demo.customer.password}`,
     `  Live config    curl -H 'x-publishable-api-key: ${p.demo.publishable_key}' ${p.base}/store/live/config`,
@@ -170,7 +232,14 @@ async function shutdown(running: Running, code: number, reason?: string) {
   if (reason) {
     log(`${reason}: stopping`)
   }
-  await Promise.all(running.children.map((child) => stopChild(child)))
+  const viewer = running.viewer
+  await Promise.all([
+    ...running.children.map((child) => stopChild(child)),
+    viewer?.server && new Promise((resolve) => viewer.server!.close(resolve).closeAllConnections()),
+  ])
+  if (viewer) {
+    await rm(viewer.dir, { recursive: true, force: true })
+  }
   if (running.postgres) {
     await running.postgres.stop()
     log("embedded PostgreSQL stopped")

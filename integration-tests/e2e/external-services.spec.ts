@@ -40,6 +40,7 @@ describe("npm start with DATABASE_URL and REDIS_URL", () => {
       LIVE_DATA_DIR: dataDir,
       PORT: String(port),
       REALTIME_PORT: String(await freePort()),
+      STOREFRONT_PORT: String(await freePort()),
       DATABASE_URL: `postgres://${db.user}${password}@${db.host}:${db.port}/${database}`,
       REDIS_URL: redisUrl,
     })

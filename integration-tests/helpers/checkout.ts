@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { seedDemo } from "../../scripts/seed/seed-demo"
-import { sleep, type Api } from "./auctions"
+import type { Api } from "./auctions"
+
+export { waitFor } from "./wait"
 
 /** The demo shop (region with the system payment provider, $8 shipping, published products). */
 export async function demoShop(container: MedusaContainer, api: Api) {
@@ -19,21 +21,6 @@ export function attempt<T extends { status: number; data: any }>(request: Promis
     }
     return e.response
   })
-}
-
-/** Polls until `probe` returns something truthy (or fails after `timeoutMs`). */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) {
-      return value
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`)
-    }
-    await sleep(100)
-  }
 }
 
 export const ADDRESS = {

@@ -17,11 +17,11 @@ export function freePort(): Promise<number> {
   })
 }
 
-export type Ports = { medusa: number; realtime: number; postgres: number }
+export type Ports = { medusa: number; realtime: number; postgres: number; storefront: number }
 
-/** Free ports for Medusa, the sidecar and the embedded PostgreSQL. */
+/** Free ports for Medusa, the sidecar, the embedded PostgreSQL and the viewer page. */
 export async function freePorts(): Promise<Ports> {
-  return { medusa: await freePort(), realtime: await freePort(), postgres: await freePort() }
+  return { medusa: await freePort(), realtime: await freePort(), postgres: await freePort(), storefront: await freePort() }
 }
 
 /**
@@ -34,6 +34,7 @@ export function embeddedEnv(ports: Ports, dataDir = ""): NodeJS.ProcessEnv {
     PORT: String(ports.medusa),
     REALTIME_PORT: String(ports.realtime),
     EMBEDDED_PG_PORT: String(ports.postgres),
+    STOREFRONT_PORT: String(ports.storefront),
     DATABASE_URL: "",
     REDIS_URL: "",
   }
