@@ -12,4 +12,14 @@ export default [
       "@medusajs/zod-import-source": "off",
     },
   },
+  {
+    // The viewer page renders what users wrote (titles, handles) as text only.
+    files: ["storefront/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render user text as text (React escapes it)." },
+      ],
+    },
+  },
 ]

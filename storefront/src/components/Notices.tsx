@@ -1,4 +1,5 @@
 import { rooms } from "medusa-plugin-live-commerce/realtime/contract/rooms"
+import type { StoreLotOfferListResponse } from "medusa-plugin-live-commerce/store"
 import { useEffect, useState } from "react"
 import { money } from "../format"
 import { followRoom, listen } from "../live"
@@ -7,12 +8,14 @@ import { useSession } from "../session"
 
 type Notice = { id: string; kind: "outbid" | "won" | "payment_due" | "charge_failed" | "forfeited"; text: string; payAuctionId?: string }
 
+const dueText = (amount: number, currency: string, dueAt: string) => `${money(amount, currency)} to pay by ${new Date(dueAt).toLocaleString()}.`
+
 /**
  * The customer's private notices (room `user:<customer id>`): outbid, won, payment due. Best
  * effort by design; the durable record is the Store API (`/store/customers/me/lot-offers`).
  */
 export function Notices() {
-  const { socket, customer } = useSession()
+  const { socket, customer, sdk } = useSession()
   const [notices, setNotices] = useState<Notice[]>([])
 
   useEffect(() => {
@@ -34,7 +37,7 @@ export function Notices() {
         add({
           id: `due:${e.offer_id}`,
           kind: "payment_due",
-          text: `${money(e.amount, e.currency_code)} to pay by ${new Date(e.due_at).toLocaleString()}.`,
+          text: dueText(e.amount, e.currency_code, e.due_at),
           payAuctionId: e.auction_id,
         }),
       "auction:charge_failed": (e) =>
@@ -42,11 +45,20 @@ export function Notices() {
         add({ id: `charge:${e.offer_id}`, kind: "charge_failed", text: "Your saved card was not charged: pay now.", payAuctionId: e.auction_id }),
       "auction:forfeited": (e) => e.room === room && add({ id: `lost:${e.offer_id}`, kind: "forfeited", text: "Your payment deadline passed." }),
     })
+    // Lots won before this visit: the durable record, not a notice that may have been missed.
+    sdk.client
+      .fetch<StoreLotOfferListResponse>("/store/customers/me/lot-offers", { query: { status: "pending" } })
+      .then(({ lot_offers }) =>
+        lot_offers.forEach((o) =>
+          add({ id: `due:${o.id}`, kind: "payment_due", text: dueText(o.amount, o.currency_code, o.due_at), payAuctionId: o.auction_id })
+        )
+      )
+      .catch(() => undefined)
     return () => {
       follower.stop()
       off()
     }
-  }, [socket, customer])
+  }, [socket, customer, sdk])
 
   if (!notices.length) {
     return null
