@@ -1,0 +1,97 @@
+import type { ShowStatus } from "../../realtime/contract/transport"
+
+/** What the plugin's Admin routes answer with (the fields the console reads). */
+export type Show = {
+  id: string
+  title: string
+  description: string | null
+  seller_id: string | null
+  status: ShowStatus
+  scheduled_at: string | null
+  started_at: string | null
+  ended_at: string | null
+  playback_url: string | null
+  created_at: string
+  seller?: { id: string; email: string } | null
+}
+
+export type LotStatus = "draft" | "scheduled" | "live" | "sold" | "unsold" | "cancelled"
+
+export type Lot = {
+  id: string
+  title: string
+  status: LotStatus
+  product_variant_id: string | null
+  show_id: string | null
+  currency_code: string
+  starting_price: number
+  reserve_price: number | null
+  duration_seconds: number
+  soft_close_seconds: number | null
+  soft_close_mode: "extend" | "reset"
+  started_at: string | null
+  ends_at: string | null
+  closed_at: string | null
+  current_price: number | null
+  leader_customer_id: string | null
+  leader_max: number | null
+  bid_count: number
+  winner_customer_id: string | null
+  hammer_price: number | null
+  run: number
+  seq: number
+  order_id: string | null
+  settlement_status: string | null
+  position?: number | null
+  created_at: string
+  product_variant?: { id: string; title: string; sku: string | null; product_id: string; product?: { id: string; title: string } } | null
+  show?: { id: string; title: string; status: ShowStatus } | null
+  order?: { id: string; display_id: number } | null
+}
+
+export type Bid = {
+  id: string
+  auction_id: string
+  customer_id: string
+  kind: string
+  amount: number
+  price_after: number
+  outcome: string
+  seq: number
+  run: number
+  is_prebid: boolean
+  created_at: string
+}
+
+export type LotOffer = {
+  id: string
+  auction_id: string
+  run: number
+  rank: number
+  customer_id: string
+  amount: number
+  currency_code: string
+  show_id: string | null
+  status: "pending" | "paid" | "expired" | "cancelled"
+  due_at: string | null
+  cart_id: string | null
+  cart_error: string | null
+  charge_status: string | null
+  order_id: string | null
+  paid_at: string | null
+}
+
+export type BidderBlock = { id?: string; customer_id: string; reason: string | null; expires_at: string | null; created_at?: string }
+
+export type LotSettingsInput = {
+  product_variant_id?: string
+  title?: string
+  starting_price?: number
+  currency_code?: string
+  duration_seconds?: number
+  soft_close_seconds?: number | null
+  soft_close_mode?: "extend" | "reset"
+  show_id?: string | null
+}
+
+export type RealtimeToken = { token: string; expires_at: string; realtime_url: string }
