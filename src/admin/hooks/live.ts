@@ -28,9 +28,9 @@ const LOT_FIELDS = [
   "+order.display_id",
 ].join(",")
 
-export const useShows = (status?: string) =>
+export const useShows = (status?: string | string[]) =>
   useQuery({
-    queryKey: liveKeys.shows(status),
+    queryKey: liveKeys.shows([status ?? "all"].flat().join(",")),
     queryFn: () =>
       liveFetch<{ shows: Show[]; count: number }>("/admin/shows", { query: { status, limit: 100, fields: "*seller" } }),
   })

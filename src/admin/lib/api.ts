@@ -9,7 +9,7 @@ export class LiveApiError extends Error {
   }
 }
 
-type Init = { method?: "GET" | "POST" | "DELETE"; body?: unknown; query?: Record<string, string | number | undefined> }
+type Init = { method?: "GET" | "POST" | "DELETE"; body?: unknown; query?: Record<string, string | number | string[] | undefined> }
 
 const base = () => (__BACKEND_URL__ || "").replace(/\/$/, "")
 
@@ -20,8 +20,10 @@ const base = () => (__BACKEND_URL__ || "").replace(/\/$/, "")
 export async function liveFetch<T>(path: string, init: Init = {}): Promise<T> {
   const query = new URLSearchParams()
   for (const [key, value] of Object.entries(init.query ?? {})) {
-    if (value !== undefined && value !== "") {
-      query.set(key, String(value))
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== "") {
+        query.append(key, String(one))
+      }
     }
   }
   const qs = query.toString()
