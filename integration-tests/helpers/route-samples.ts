@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import jwt from "jsonwebtoken"
 import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
-import { adminHeaders, createBuyers, type Buyer } from "./actors"
+import { adminHeaders, adminUser, createBuyers, createSeller, createVariant, type Buyer, type Seller } from "./actors"
 import { bid, createLot, createShow, LOT, type Api } from "./auctions"
 import { createPublishableKeyHeader } from "./publishable-key"
 
@@ -16,12 +16,15 @@ export type Sample = {
 
 /**
  * The callers of the authorization matrix, as headers. Customer A is the one the samples are
- * about (their bids); B is another customer; `forged` holds every kind of token that must not pass.
+ * about (their bids), seller A the one whose shows and lots they name; B is another customer,
+ * another seller; `forged` holds every kind of token that must not pass.
  */
 export type Callers = {
   store: Record<string, string>
   customerA: Buyer
   customerB: Buyer
+  sellerA: Seller
+  sellerB: Seller
   headers: Record<Exclude<Caller, "forged">, Record<string, string>>
   forged: Record<string, Record<string, string>>
   noPublishableKey: Record<string, string>
@@ -31,6 +34,8 @@ export async function makeCallers(container: MedusaContainer, api: Api, area: "s
   const store = await createPublishableKeyHeader(container)
   const [customerA, customerB] = await createBuyers(container, 2, store)
   const staff = await adminHeaders(container, api)
+  const sellerA = await createSeller(container, api, staff)
+  const sellerB = await createSeller(container, api, staff)
   const secret = container.resolve("configModule").projectConfig.http.jwtSecret as string
   const key = area === "store" ? store : {}
   const bearer = (token: string) => ({ ...key, authorization: `Bearer ${token}` })
@@ -40,11 +45,15 @@ export async function makeCallers(container: MedusaContainer, api: Api, area: "s
     store,
     customerA,
     customerB,
+    sellerA,
+    sellerB,
     headers: {
       anonymous: key,
       customer: bearer(customerA.token),
       other_customer: bearer(customerB.token),
       staff: { ...key, authorization: staff.authorization },
+      seller: { ...key, authorization: sellerA.headers.authorization },
+      other_seller: { ...key, authorization: sellerB.headers.authorization },
     },
     forged: {
       "customer token signed with another secret": bearer(jwt.sign(claimsA, "not-the-secret", { expiresIn: "1h" })),
@@ -57,11 +66,20 @@ export async function makeCallers(container: MedusaContainer, api: Api, area: "s
   }
 }
 
-/** Makes the resources a sample names; every call makes fresh ones, so samples never share state. */
+/**
+ * Makes the resources a sample names, seller A's; every call makes fresh ones, so samples never
+ * share state.
+ */
 export function fixtures(container: MedusaContainer, api: Api, callers: Callers) {
   const staff = { authorization: callers.headers.staff.authorization }
-  const lot = (settings: Record<string, unknown> = {}, start = true) => createLot(api, staff, settings, { start })
-  return {
+  const seller = callers.sellerA.headers
+  const lot = (settings: Record<string, unknown> = {}, start = true) => createLot(api, seller, settings, { start })
+  const fx = {
+    api,
+    /** Seller A's headers (the samples' resources are theirs). */
+    seller,
+    /** Seller A's profile. */
+    sellerProfileId: callers.sellerA.seller_id,
     draftLot: () => lot({}, false),
     liveLot: () => lot(),
     /** A live lot customer A has bid on. */
@@ -72,11 +90,23 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
     },
     cancelledLot: async () => {
       const id = await lot({}, false)
-      await api.post(`/admin/auctions/${id}/cancel`, {}, { headers: staff })
+      await api.post(`/admin/auctions/${id}/cancel`, {}, { headers: seller })
       return id
     },
-    scheduledShow: () => createShow(api, staff),
-    liveShow: () => createShow(api, staff, {}, { live: true }),
+    scheduledShow: () => createShow(api, seller),
+    liveShow: () => createShow(api, seller, {}, { live: true }),
+    /** A live show of seller A with two draft lots of a product variant in its lineup. */
+    liveShowWithLineup: async () => {
+      const id = await createShow(api, seller, {}, { live: true })
+      const variant = await fx.variant()
+      const lots = [{ product_variant_id: variant, starting_price: 5, currency_code: "usd" }]
+      await api.post(`/admin/shows/${id}/lineup`, { lots: [...lots, ...lots] }, { headers: seller })
+      return id
+    },
+    /** A product with one variant (lineup lots sell catalog variants). */
+    variant: async () => (await createVariant(container)).variant_id,
+    /** An admin user who is not a seller yet. */
+    adminUser: async () => (await adminUser(container, api)).user_id,
     customer: async () => (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id,
     blockedCustomer: async () => {
       const id = (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id
@@ -84,6 +114,7 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
       return id
     },
   }
+  return fx
 }
 
 export type Fixtures = ReturnType<typeof fixtures>
@@ -130,6 +161,30 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
   "POST /admin/shows/:id/go-live": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
   "POST /admin/shows/:id/end": async (fx) => ({ params: { id: await fx.liveShow() }, body: {} }),
   "POST /admin/shows/:id/cancel": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
+  "GET /admin/shows/:id/lineup": async (fx) => ({ params: { id: await fx.liveShowWithLineup() } }),
+  "POST /admin/shows/:id/lineup": async (fx) => ({
+    params: { id: await fx.scheduledShow() },
+    body: { lots: [{ product_variant_id: await fx.variant(), starting_price: 10, currency_code: "usd", duration_seconds: 30 }] },
+  }),
+  "POST /admin/shows/:id/lineup/reorder": async (fx) => {
+    const id = await fx.liveShowWithLineup()
+    const { data } = await fx.api.get(`/admin/shows/${id}/lineup`, { headers: fx.seller })
+    return { params: { id }, body: { auction_ids: data.lots.map((l: { id: string }) => l.id).reverse() } }
+  },
+  "POST /admin/shows/:id/next-lot": async (fx) => ({ params: { id: await fx.liveShowWithLineup() }, body: {} }),
+  "GET /admin/bids": async (fx) => {
+    await fx.lotBidOnByA()
+    return { query: { limit: "10" } }
+  },
+  "GET /admin/bidder-blocks": async (fx) => ({ query: { customer_id: await fx.blockedCustomer() } }),
+  "GET /admin/sellers": async () => ({ query: { q: "Seller", limit: "10" } }),
+  "POST /admin/sellers": async (fx) => ({
+    body: { user_id: await fx.adminUser(), handle: `h-${randomUUID().slice(0, 8)}`, display_name: "New seller" },
+  }),
+  "GET /admin/sellers/:id": async (fx) => ({ params: { id: fx.sellerProfileId } }),
+  "POST /admin/sellers/:id": async (fx) => ({ params: { id: fx.sellerProfileId }, body: { bio: "Cards and comics" } }),
+  "GET /admin/live/me": async () => ({}),
+  "POST /admin/live/realtime-token": async () => ({ body: {} }),
 }
 
 export const routeKey = (route: Pick<LiveRoute, "method" | "path">) => `${route.method} ${route.path}`

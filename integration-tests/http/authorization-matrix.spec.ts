@@ -5,13 +5,18 @@ import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send } from "../he
 
 jest.setTimeout(180_000)
 
-const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff"]
+const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff", "seller", "other_seller"]
+
+/** Who may see customer A's id: A, staff, and seller A (A bid on their lots); never B or seller B. */
+const MAY_SEE_A: Caller[] = ["customer", "staff", "seller"]
 
 /**
  * The authorization matrix, generated from the route table (src/api/route-table.ts): every route,
- * played by every caller (anonymous, customer A, customer B, staff, five kinds of forged token,
- * and a Store request without its publishable key), must answer exactly what the route declares.
- * Customer A's id never reaches anyone but A and staff.
+ * played by every caller (anonymous, customer A, customer B, staff, seller A, seller B, five kinds
+ * of forged token, and a Store request without its publishable key), must answer exactly what the
+ * route declares. The samples name seller A's shows and lots: seller B gets the 404 of a record
+ * that is not there, and lists without them. Customer A's id never reaches anyone but A, staff
+ * and seller A.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -33,7 +38,7 @@ medusaIntegrationTestRunner({
       const callers = await makeCallers(container, api, area)
       const fx = fixtures(container, api, callers)
       const plays: [string, Record<string, string>, number, boolean][] = [
-        ...CALLERS.map((c): [string, Record<string, string>, number, boolean] => [c, callers.headers[c], route.access[c], c !== "customer" && c !== "staff"]),
+        ...CALLERS.map((c): [string, Record<string, string>, number, boolean] => [c, callers.headers[c], route.access[c], !MAY_SEE_A.includes(c)]),
         ...Object.entries(callers.forged).map(([kind, headers]): [string, Record<string, string>, number, boolean] => [
           `forged: ${kind}`,
           headers,

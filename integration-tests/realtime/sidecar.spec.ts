@@ -228,6 +228,16 @@ describe("realtime sidecar", () => {
     const seller = await client(sign({ actor_type: "user", actor_id: "user_01SELLER9" }))
     expect(await seller.emitWithAck("room:join", { room: "seller:user_01SELLER9" })).toMatchObject({ ok: true })
     expect(await seller.emitWithAck("room:join", { room: "seller:user_01SELLER8" })).toMatchObject({ ok: false })
+    // A seller's realtime token (POST /admin/live/realtime-token) opens their own console only.
+    const sellerToken = await client(sign({ actor_type: "user", actor_id: "user_01SELLER7", live_role: "seller" }))
+    expect(await sellerToken.emitWithAck("room:join", { room: "seller:user_01SELLER7" })).toMatchObject({ ok: true })
+    expect(await sellerToken.emitWithAck("room:join", { room: "seller:user_01SELLER8" })).toMatchObject({ ok: false })
+    // Platform staff's token (`live_role: "staff"`) watches any seller's console; a customer's cannot claim it.
+    const staff = await client(sign({ actor_type: "user", actor_id: "user_01STAFF", live_role: "staff" }))
+    expect(await staff.emitWithAck("room:join", { room: "seller:user_01SELLER8" })).toMatchObject({ ok: true })
+    expect(await staff.emitWithAck("room:join", { room: "user:cus_01ALICE" })).toMatchObject({ ok: false })
+    const posing = await client(sign({ actor_type: "customer", actor_id: "cus_01BOB", live_role: "staff" }))
+    expect(await posing.emitWithAck("room:join", { room: "seller:user_01SELLER8" })).toMatchObject({ ok: false })
 
     for (const token of [sign({ actor_type: "customer", actor_id: "cus_01ALICE" }, "another-secret"), "not-a-jwt", jwt.sign({ actor_type: "customer", actor_id: "x", exp: 1 }, SECRET)]) {
       await expect(viewer(base, token)).rejects.toMatchObject({ message: expect.stringMatching(/token/i), data: { code: "unauthorized" } })

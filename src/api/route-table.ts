@@ -1,4 +1,6 @@
 import { adminAuctionRoutes } from "./admin/auctions/middlewares"
+import { adminLiveRoutes } from "./admin/live/middlewares"
+import { adminSellerRoutes } from "./admin/sellers/middlewares"
 import { adminShowRoutes } from "./admin/shows/middlewares"
 import { storeAuctionRoutes } from "./store/auctions/middlewares"
 import { storeLiveRoutes } from "./store/live/middlewares"
@@ -16,4 +18,6 @@ export const LIVE_ROUTES: LiveRoute[] = [
   ...storeLiveRoutes,
   ...adminAuctionRoutes,
   ...adminShowRoutes,
+  ...adminSellerRoutes,
+  ...adminLiveRoutes,
 ]

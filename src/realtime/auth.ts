@@ -29,7 +29,10 @@ export function actorFromToken(token: unknown, secret: string | undefined): Sock
   if (typeof claims !== "object") {
     throw new HandshakeError("Invalid token: no claims.")
   }
-  const { actor_type, actor_id } = claims as { actor_type?: unknown; actor_id?: unknown }
+  const { actor_type, actor_id, live_role } = claims as { actor_type?: unknown; actor_id?: unknown; live_role?: unknown }
+  if (actor_type === "user" && typeof actor_id === "string" && actor_id && live_role === "staff") {
+    return { type: actor_type, id: actor_id, staff: true }
+  }
   if ((actor_type === "customer" || actor_type === "user") && typeof actor_id === "string" && actor_id) {
     return { type: actor_type, id: actor_id }
   }
@@ -37,13 +40,16 @@ export function actorFromToken(token: unknown, secret: string | undefined): Sock
   return null
 }
 
-/** Private rooms: `user:<id>` for that customer only, `seller:<id>` for that admin user only. */
+/**
+ * Private rooms: `user:<id>` for that customer only, `seller:<id>` for that admin user, and for
+ * platform staff (a realtime token with `live_role: "staff"`).
+ */
 export function mayJoin(actor: SocketActor, kind: string, id: string): boolean {
   if (kind === "user") {
     return actor?.type === "customer" && actor.id === id
   }
   if (kind === "seller") {
-    return actor?.type === "user" && actor.id === id
+    return actor?.type === "user" && (actor.id === id || actor.staff === true)
   }
   return true
 }

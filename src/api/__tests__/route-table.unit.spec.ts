@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { LIVE_ROUTES } from "../route-table"
+import { SCOPE_ACCESS } from "../utils/live-routes"
 
 const API = path.resolve(__dirname, "..")
 
@@ -30,10 +31,22 @@ describe("the route table", () => {
     const keys = LIVE_ROUTES.map((r) => `${r.method} ${r.path}`)
     expect(new Set(keys).size).toBe(keys.length)
     for (const route of LIVE_ROUTES) {
-      const callers = ["anonymous", "customer", "other_customer", "staff", "forged"] as const
+      const callers = ["anonymous", "customer", "other_customer", "staff", "seller", "other_seller", "forged"] as const
       expect(callers.filter((c) => !Number.isInteger(route.access[c]))).toEqual([])
       // A route with path parameters checks them before anything reaches a query.
       expect({ route: route.path, params: route.path.includes(":") ? !!route.params : true }).toEqual({ route: route.path, params: true })
     }
+  })
+
+  it("scopes every Admin route, and declares for sellers what its scope answers them", () => {
+    const admin = LIVE_ROUTES.filter((r) => r.path.startsWith("/admin"))
+    expect(admin.filter((r) => !r.scope).map((r) => r.path)).toEqual([])
+    for (const route of admin) {
+      const scope = typeof route.scope === "object" ? "owner" : route.scope!
+      // An owner scope needs the record's id in the path.
+      expect({ route: route.path, owned: scope === "owner" ? route.path.includes(":id") : true }).toEqual({ route: route.path, owned: true })
+      expect({ route: route.path, access: route.access }).toEqual({ route: route.path, access: SCOPE_ACCESS[scope] })
+    }
+    expect(LIVE_ROUTES.filter((r) => r.path.startsWith("/store") && r.scope).map((r) => r.path)).toEqual([])
   })
 })

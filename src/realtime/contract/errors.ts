@@ -55,9 +55,31 @@ export const ShowErrorCodes = {
   show_not_found: "show_not_found",
   /** The seller named is not an admin user of this store. */
   seller_not_found: "seller_not_found",
+  /** A lineup reorder must name exactly the show's lots that have not finished, each once. */
+  lineup_mismatch: "lineup_mismatch",
+  /** The next lot starts only while the show is live. */
+  show_not_live: "show_not_live",
+  /** No draft or scheduled lot is left in the show's lineup. */
+  lineup_empty: "lineup_empty",
+  /** A lot of the show is still taking bids: the next one waits for it to close. */
+  lot_in_progress: "lot_in_progress",
 } as const
 
 export type ShowErrorCode = (typeof ShowErrorCodes)[keyof typeof ShowErrorCodes]
+
+/** Machine codes for refused seller and admin-scope requests (HTTP `code`). */
+export const SellerErrorCodes = {
+  /** Platform staff only (a 403): sellers cannot call this route. */
+  staff_only: "staff_only",
+  /** Another seller's handle: handles are unique (a 400). */
+  handle_taken: "handle_taken",
+  /** That admin user already has a seller profile (a 400). */
+  seller_exists: "seller_exists",
+  /** A seller naming another seller as a record's seller (a 400). */
+  other_seller: "other_seller",
+} as const
+
+export type SellerErrorCode = (typeof SellerErrorCodes)[keyof typeof SellerErrorCodes]
 
 /** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {

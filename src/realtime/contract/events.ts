@@ -159,8 +159,12 @@ export interface InterServerEvents {
   "viewers:counts": (report: { node: string; counts: Record<string, number>; at: number }) => void
 }
 
-/** Who is connected: a Medusa customer, an admin user (seller), or an anonymous viewer. */
-export type SocketActor = { type: "customer" | "user"; id: string } | null
+/**
+ * Who is connected: a Medusa customer, an admin user, or an anonymous viewer. `staff` marks an
+ * admin user whose token says they are platform staff (`live_role: "staff"`, issued by
+ * `POST /admin/live/realtime-token`): they may watch any seller's console room.
+ */
+export type SocketActor = { type: "customer" | "user"; id: string; staff?: boolean } | null
 
 /** What the server knows about each connection after the handshake. */
 export interface SocketData {

@@ -1,6 +1,9 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { lotShowStep } from "./steps/lot-show"
+import { validateShowSellerStep, type ValidateShowSellerStepInput } from "../streams/steps/validate-show-seller"
+import { lotShowStep, showLockKey } from "./steps/lot-show"
+import { placeInLineupStep } from "./steps/place-in-lineup"
+import { reorderLineupStep, type ReorderLineupStepInput } from "./steps/reorder-lineup"
 import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bidder-block"
 import { createAuctionsStep, type CreateAuctionsStepInput } from "./steps/create-auctions"
 import { transitionAuctionStep, type TransitionAuctionStepInput } from "./steps/transition-auction"
@@ -12,14 +15,28 @@ import { validateLotShowsStep, type ValidateLotShowsStepInput } from "./steps/va
 import { validateLotVariantsStep } from "./steps/validate-lot-variants"
 
 export const createAuctionsWorkflowId = "live-create-auctions"
-/** This workflow creates lots (draft, or scheduled when they have a `scheduled_at`). */
+/**
+ * This workflow creates lots (draft, or scheduled when they have a `scheduled_at`); lots in a show
+ * go to the end of its lineup.
+ */
 export const createAuctionsWorkflow = createWorkflow(createAuctionsWorkflowId, (input: CreateAuctionsStepInput) => {
   validateLotVariantsStep(input)
   validateLotPricesStep(input as ValidateLotPricesStepInput)
   validateCustomersStep(transform({ input }, ({ input }) => ({ customer_ids: input.map((l) => l.seller_customer_id as string) })))
+  validateShowSellerStep(input as ValidateShowSellerStepInput)
   validateLotCheckoutStep(input as ValidateLotCheckoutStepInput)
   validateLotShowsStep(input as ValidateLotShowsStepInput)
-  return new WorkflowResponse(createAuctionsStep(input))
+  return new WorkflowResponse(createAuctionsStep(placeInLineupStep(input)))
+})
+
+export const reorderLineupWorkflowId = "live-reorder-lineup"
+/** This workflow puts a show's unfinished lots in a new running order, locked with the show's lots starting. */
+export const reorderLineupWorkflow = createWorkflow(reorderLineupWorkflowId, (input: ReorderLineupStepInput) => {
+  const lockKey = transform({ input }, ({ input }) => showLockKey(input.show_id))
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
+  reorderLineupStep(input)
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse(void 0)
 })
 
 export const updateAuctionWorkflowId = "live-update-auction"

@@ -3,7 +3,10 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
+import { createSellerStep, type CreateSellerStepInput } from "./steps/create-seller"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
+import { updateSellerStep, type UpdateSellerStepInput } from "./steps/update-seller"
+import { validateSellerProfileStep } from "./steps/validate-seller-profile"
 import { transitionShowStep, type TransitionShowStepInput } from "./steps/transition-show"
 import { updateShowStep, type UpdateShowStepInput } from "./steps/update-show"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "./steps/validate-show-seller"
@@ -47,4 +50,19 @@ export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (
   emitEventStep({ eventName, data: { id: input.id } })
   const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))
   return new WorkflowResponse(response)
+})
+
+export const createSellerWorkflowId = "live-create-seller"
+/** This workflow makes an admin user a seller: a profile with a unique handle. */
+export const createSellerWorkflow = createWorkflow(createSellerWorkflowId, (input: CreateSellerStepInput) => {
+  validateShowSellerStep(transform({ input }, ({ input }) => [{ seller_id: input.user_id }]))
+  validateSellerProfileStep(transform({ input }, ({ input }) => ({ user_id: input.user_id, handle: input.handle })))
+  return new WorkflowResponse(createSellerStep(input))
+})
+
+export const updateSellerWorkflowId = "live-update-seller"
+/** This workflow edits a seller's profile (its handle stays unique). */
+export const updateSellerWorkflow = createWorkflow(updateSellerWorkflowId, (input: UpdateSellerStepInput) => {
+  validateSellerProfileStep(transform({ input }, ({ input }) => ({ id: input.id, handle: input.update.handle as string | undefined })))
+  return new WorkflowResponse(updateSellerStep(input))
 })

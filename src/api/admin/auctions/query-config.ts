@@ -9,6 +9,8 @@ export const ADMIN_AUCTION_COLUMNS = [
   "status",
   "product_variant_id",
   "show_id",
+  "position",
+  "seller_id",
   "seller_customer_id",
   "currency_code",
   "starting_price",
@@ -79,8 +81,26 @@ const ADMIN_BID_COLUMNS = [
   "created_at",
 ]
 
-/** A lot's full bid history: customers, maxes, every run. */
+/** A lot's full bid history: customers, maxes (staff), every run. */
 export const adminBidListFields: FieldsConfig = { defaults: ADMIN_BID_COLUMNS, allowed: ADMIN_BID_COLUMNS, isList: true }
+
+/** Bids across lots (`GET /admin/bids`), each with its lot's title and show if asked (`?fields=+auction.title`). */
+export const adminAllBidListFields: FieldsConfig = {
+  defaults: ADMIN_BID_COLUMNS,
+  allowed: [
+    ...ADMIN_BID_COLUMNS,
+    ...relationFields("auction", ["id", "title", "status", "show_id", "seller_id", "currency_code", "winner_customer_id"]),
+  ],
+  isList: true,
+}
+
+const ADMIN_BIDDER_BLOCK_COLUMNS = ["id", "customer_id", "reason", "expires_at", "created_at", "updated_at"]
+
+export const adminBidderBlockListFields: FieldsConfig = {
+  defaults: ADMIN_BIDDER_BLOCK_COLUMNS,
+  allowed: ADMIN_BIDDER_BLOCK_COLUMNS,
+  isList: true,
+}
 
 const ADMIN_LOT_OFFER_COLUMNS = [
   "id",
@@ -91,6 +111,7 @@ const ADMIN_LOT_OFFER_COLUMNS = [
   "amount",
   "currency_code",
   "show_id",
+  "seller_id",
   "status",
   "due_at",
   "reminders_sent",

@@ -40,15 +40,35 @@ const pricesAreCoherent = (p: Prices) =>
   (p.buy_now_price == null || p.starting_price === undefined || p.buy_now_price > p.starting_price)
 const pricesMessage = { message: "reserve_price must be ≥ starting_price and buy_now_price > starting_price" }
 
-export const AdminCreateAuction = LotSettings.extend({
+/** What a new lot gets when the request leaves it out. */
+const CreateDefaults = {
   duration_seconds: LotSettings.shape.duration_seconds.default(30),
   soft_close_mode: LotSettings.shape.soft_close_mode.default("reset"),
   sudden_death: LotSettings.shape.sudden_death.default(false),
   allow_prebids: LotSettings.shape.allow_prebids.default(true),
+}
+
+export const AdminCreateAuction = LotSettings.extend({
+  /**
+   * The admin user who sells the lot (staff only; a seller's lots are their own). A lot in a
+   * show is always its show's seller's.
+   */
+  seller_id: EntityId.nullish(),
+  ...CreateDefaults,
 })
   .strict()
   .refine(pricesAreCoherent, pricesMessage)
 export type AdminCreateAuctionType = z.infer<typeof AdminCreateAuction>
+
+/**
+ * A lot added to a show's lineup: a catalog lot (its variant required), with the settings of
+ * `POST /admin/auctions`; its title defaults to the product's and the variant's.
+ */
+export const AdminLineupLot = LotSettings.omit({ show_id: true, title: true, product_variant_id: true })
+  .extend({ product_variant_id: EntityId, title: Title(200).optional(), ...CreateDefaults })
+  .strict()
+  .refine(pricesAreCoherent, pricesMessage)
+export type AdminLineupLotType = z.infer<typeof AdminLineupLot>
 
 export const AdminUpdateAuction = LotSettings.partial()
   .strict()
@@ -56,11 +76,32 @@ export const AdminUpdateAuction = LotSettings.partial()
   .refine(pricesAreCoherent, pricesMessage)
 export type AdminUpdateAuctionType = z.infer<typeof AdminUpdateAuction>
 
-export const AdminGetAuctions = lotListQuery(50, 200)
+export const AdminGetAuctions = lotListQuery(50, 200).extend({
+  /** Lots of any variant of this product. */
+  product_id: EntityId.optional(),
+  /** Lots this customer won. */
+  winner_id: EntityId.optional(),
+  /** One seller's lots (staff; a seller only ever sees their own). */
+  seller_id: EntityId.optional(),
+})
 export type AdminGetAuctionsType = z.infer<typeof AdminGetAuctions>
 
 export const AdminGetBids = z.object({ ...pagination(100, 500), ...Fields }).strict()
 export type AdminGetBidsType = z.infer<typeof AdminGetBids>
+
+/** `GET /admin/bids`: bids across lots, by customer or lot. */
+export const AdminGetAllBids = z
+  .object({
+    ...pagination(50, 200),
+    customer_id: EntityId.optional(),
+    auction_id: EntityId.optional(),
+    ...Fields,
+  })
+  .strict()
+export type AdminGetAllBidsType = z.infer<typeof AdminGetAllBids>
+
+export const AdminGetBidderBlocks = z.object({ ...pagination(50, 200), customer_id: EntityId.optional(), ...Fields }).strict()
+export type AdminGetBidderBlocksType = z.infer<typeof AdminGetBidderBlocks>
 
 export const AdminBlockBidder = z
   .object({
@@ -79,6 +120,10 @@ export const AdminGetLotOffers = z
     customer_id: EntityId.optional(),
     show_id: EntityId.optional(),
     status: LotOfferStatus.optional(),
+    /** The offer an order paid (order → lot and show). */
+    order_id: EntityId.optional(),
+    /** One seller's offers (staff; a seller only ever sees their own). */
+    seller_id: EntityId.optional(),
     ...Fields,
   })
   .strict()

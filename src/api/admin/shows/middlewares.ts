@@ -1,14 +1,52 @@
-import { FieldsQuery, IdParams, NoQuery } from "../../utils/validators"
-import { actionRoutes, STAFF_ONLY, type LiveRoute } from "../../utils/live-routes"
+import { EmptyBody, FieldsQuery, IdParams, NoQuery } from "../../utils/validators"
+import { actionRoutes, ADMINS, OWNER_OR_STAFF, type LiveRoute } from "../../utils/live-routes"
+import { adminAuctionFields } from "../auctions/query-config"
 import { adminShowFields, adminShowListFields } from "./query-config"
-import { AdminCreateShow, AdminGetShows, AdminUpdateShow } from "./validators"
+import { AdminAddToLineup, AdminCreateShow, AdminGetShows, AdminReorderLineup, AdminUpdateShow } from "./validators"
 
 const show = IdParams("id")
+const ownShow = { owner: "show" } as const
 
 export const adminShowRoutes: LiveRoute[] = [
-  { method: "GET", path: "/admin/shows", query: AdminGetShows, fields: adminShowListFields, access: STAFF_ONLY },
-  { method: "POST", path: "/admin/shows", query: NoQuery, body: AdminCreateShow, access: STAFF_ONLY },
-  { method: "GET", path: "/admin/shows/:id", params: show, query: FieldsQuery, fields: adminShowFields, access: STAFF_ONLY },
-  { method: "POST", path: "/admin/shows/:id", params: show, query: NoQuery, body: AdminUpdateShow, access: STAFF_ONLY },
-  ...actionRoutes("/admin/shows/:id", ["go-live", "end", "cancel"], show, STAFF_ONLY),
+  { method: "GET", path: "/admin/shows", query: AdminGetShows, fields: adminShowListFields, scope: "admins", access: ADMINS },
+  { method: "POST", path: "/admin/shows", query: NoQuery, body: AdminCreateShow, scope: "admins", access: ADMINS },
+  {
+    method: "GET",
+    path: "/admin/shows/:id",
+    params: show,
+    query: FieldsQuery,
+    fields: adminShowFields,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  { method: "POST", path: "/admin/shows/:id", params: show, query: NoQuery, body: AdminUpdateShow, scope: ownShow, access: OWNER_OR_STAFF },
+  ...actionRoutes("/admin/shows/:id", ["go-live", "end", "cancel"], show, ownShow, OWNER_OR_STAFF),
+  {
+    method: "GET",
+    path: "/admin/shows/:id/lineup",
+    params: show,
+    query: FieldsQuery,
+    fields: adminAuctionFields,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  {
+    method: "POST",
+    path: "/admin/shows/:id/lineup",
+    params: show,
+    query: NoQuery,
+    body: AdminAddToLineup,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  {
+    method: "POST",
+    path: "/admin/shows/:id/lineup/reorder",
+    params: show,
+    query: NoQuery,
+    body: AdminReorderLineup,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  { method: "POST", path: "/admin/shows/:id/next-lot", params: show, query: NoQuery, body: EmptyBody, scope: ownShow, access: OWNER_OR_STAFF },
 ]

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SHOW_STATUSES } from "../../../realtime/contract/transport"
+import { AdminLineupLot } from "../auctions/validators"
 import { DateTime, EntityId, Fields, Metadata, oneOrMany, pagination, Text, Title, WebUrl } from "../../utils/validators"
 
 export const ShowStatus = z.enum(SHOW_STATUSES)
@@ -38,3 +39,11 @@ export function showListQuery(defaultLimit: number, maxLimit: number, status: z.
 
 export const AdminGetShows = showListQuery(50, 200)
 export type AdminGetShowsType = z.infer<typeof AdminGetShows>
+
+/** `POST /admin/shows/:id/lineup`: lots appended to the show's lineup, as drafts, in this order. */
+export const AdminAddToLineup = z.object({ lots: z.array(AdminLineupLot).min(1).max(50) }).strict()
+export type AdminAddToLineupType = z.infer<typeof AdminAddToLineup>
+
+/** `POST /admin/shows/:id/lineup/reorder`: the show's unfinished lots, each once, in their new order. */
+export const AdminReorderLineup = z.object({ auction_ids: z.array(EntityId).min(1).max(500) }).strict()
+export type AdminReorderLineupType = z.infer<typeof AdminReorderLineup>

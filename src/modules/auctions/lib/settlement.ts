@@ -28,6 +28,8 @@ export type OfferRow = {
   amount: number
   currency_code: string
   show_id: string | null
+  /** The admin user who sells the lot (copied from it), so a seller's console lists its offers. */
+  seller_id: string | null
   status: "pending" | "paid" | "expired" | "cancelled"
   due_at: Date
   reminders_sent: number
@@ -49,14 +51,14 @@ function toOffer(row: Record<string, any>): OfferRow {
 
 function insertOffer(
   trx: Knex.Transaction,
-  offer: Pick<OfferRow, "auction_id" | "run" | "rank" | "customer_id" | "amount" | "currency_code" | "show_id">,
+  offer: Pick<OfferRow, "auction_id" | "run" | "rank" | "customer_id" | "amount" | "currency_code" | "show_id" | "seller_id">,
   windowSeconds: number
 ) {
   return trx.raw(
     `insert into live_lot_offer (id, auction_id, run, rank, customer_id, amount, raw_amount, currency_code, show_id,
-                                 status, due_at, created_at, updated_at)
+                                 seller_id, status, due_at, created_at, updated_at)
      values (:id, :auction_id, :run, :rank, :customer_id, :amount, cast(:raw_amount as jsonb), :currency_code, :show_id,
-             'pending', clock_timestamp() + make_interval(secs => :window), clock_timestamp(), clock_timestamp())
+             :seller_id, 'pending', clock_timestamp() + make_interval(secs => :window), clock_timestamp(), clock_timestamp())
      returning *`,
     {
       id: generateEntityId(undefined, "loff"),
@@ -74,7 +76,7 @@ function insertOffer(
 export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctionId?: string): Promise<OfferRow[]> {
   return knex.transaction(async (trx) => {
     const { rows: lots } = await trx.raw(
-      `select id, run, winner_customer_id, hammer_price, currency_code, show_id, payment_window_seconds
+      `select id, run, winner_customer_id, hammer_price, currency_code, show_id, seller_id, payment_window_seconds
        from live_auction
        where status = 'sold' and settlement_status is null and deleted_at is null
          ${auctionId ? "and id = :auctionId" : ""}
@@ -97,6 +99,7 @@ export function openSettlements(knex: Knex, defaults: SettlementDefaults, auctio
           amount: Number(lot.hammer_price),
           currency_code: lot.currency_code,
           show_id: lot.show_id,
+          seller_id: lot.seller_id,
         },
         lot.payment_window_seconds ?? defaults.paymentWindowSeconds
       )
@@ -163,6 +166,7 @@ export function expireOffer(knex: Knex, offerId: string, defaults: SettlementDef
           amount: runnerUp.amount,
           currency_code: expired.currency_code,
           show_id: expired.show_id,
+          seller_id: expired.seller_id,
         },
         window
       )

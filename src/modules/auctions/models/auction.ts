@@ -20,6 +20,13 @@ export const Auction = model
       product_variant_id: model.text().nullable(),
       /** The show this lot runs in, if any. */
       show_id: model.text().nullable(),
+      /** Its place in the show's lineup (the seller's running order); null outside a show. */
+      position: model.number().nullable(),
+      /**
+       * The admin user who sells it: its show's seller, or the seller who created it. Null for
+       * a platform lot (made by staff outside any show) and for lots made before sellers existed.
+       */
+      seller_id: model.text().nullable(),
       /** The seller's own customer account, which may not bid on this lot. */
       seller_customer_id: model.text().nullable(),
       currency_code: model.text(),
@@ -81,7 +88,13 @@ export const Auction = model
       bids: model.hasMany(() => Bid, { mappedBy: "auction" }),
     }
   )
-  .indexes([{ on: ["status", "ends_at"] }, { on: ["show_id", "status"] }, { on: ["status"], where: "settlement_status IS NULL" }])
+  .indexes([
+    { on: ["status", "ends_at"] },
+    { on: ["show_id", "status"] },
+    { on: ["show_id", "position"] },
+    { on: ["seller_id", "created_at"] },
+    { on: ["status"], where: "settlement_status IS NULL" },
+  ])
   .checks([
     { name: "live_auction_starting_price_check", expression: (c) => `${c.starting_price} >= 0` },
     { name: "live_auction_duration_check", expression: (c) => `${c.duration_seconds} > 0` },

@@ -20,6 +20,8 @@ export const LotOffer = model
       amount: model.bigNumber(),
       currency_code: model.text(),
       show_id: model.text().nullable(),
+      /** The admin user who sells the lot (copied from it); null for a lot without a seller. */
+      seller_id: model.text().nullable(),
       /** pending → paid | expired (deadline passed) | cancelled (the seller re-ran the lot) */
       status: model.enum(["pending", "paid", "expired", "cancelled"]).default("pending"),
       due_at: model.dateTime(),
@@ -47,5 +49,7 @@ export const LotOffer = model
     { on: ["auction_id", "run"], unique: true, where: "status IN ('pending', 'paid')" },
     { on: ["status", "due_at"] },
     { on: ["customer_id", "status"] },
+    { on: ["seller_id", "status"] },
+    { on: ["order_id"] },
     { on: ["cart_id"] },
   ])

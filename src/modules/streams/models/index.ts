@@ -1,1 +1,2 @@
+export { Seller } from "./seller"
 export { Show } from "./show"

@@ -1,12 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { liveActor } from "../../../../utils/live-actor"
 import { queryList } from "../../../../utils/query-graph"
-import { retrieveAdminAuction } from "../../helpers"
+import { bidForActor, retrieveAdminAuction } from "../../helpers"
 import type { AdminGetBidsType } from "../../validators"
 
-/** Full bid history for staff: customers, maxes, every run; newest first. */
+/** A lot's full bid history: customers, maxes (staff only), every run; newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetBidsType>, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as AdminGetBidsType
-  await retrieveAdminAuction(req.scope, req.params.id, ["id"])
+  const actor = await liveActor(req)
+  await retrieveAdminAuction(req.scope, actor, req.params.id, ["id"])
   const { rows, count } = await queryList(req.scope, {
     entity: "bid",
     fields: req.queryConfig.fields,
@@ -14,5 +16,5 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetBidsT
     pagination: { skip: offset, take: limit, order: { seq: "DESC" } },
     money: ["amount", "price_after"],
   })
-  res.json({ bids: rows, count, offset, limit })
+  res.json({ bids: rows.map((bid) => bidForActor(actor, bid)), count, offset, limit })
 }

@@ -1,0 +1,8 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { liveActor } from "../../../utils/live-actor"
+
+/** Who the Admin is talking to: `{ user_id, role: "staff" | "seller", seller }`. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { user_id, seller } = await liveActor(req)
+  res.json({ user_id, role: seller ? "seller" : "staff", seller })
+}
