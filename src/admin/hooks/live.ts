@@ -86,11 +86,13 @@ export const useBidderBlocks = (customerId: string) =>
       liveFetch<{ bidder_blocks: BidderBlock[] }>("/admin/bidder-blocks", { query: { customer_id: customerId } }),
   })
 
-/** The signed-in admin user (the console joins their `seller:<id>` room). */
+export type LiveMe = { user_id: string; role: "staff" | "seller"; seller: { id: string } | null }
+
+/** The signed-in admin user and whether they are platform staff or a seller (scoped to their own data). */
 export const useMe = () =>
   useQuery({
     queryKey: [...liveKeys.all, "me"],
-    queryFn: () => liveFetch<{ user: { id: string; email: string } }>("/admin/users/me"),
+    queryFn: () => liveFetch<LiveMe>("/admin/live/me"),
     staleTime: Infinity,
   })
 

@@ -33,11 +33,11 @@ export type LiveConsole = {
 
 /**
  * The seller's console over the sidecar: a token from `POST /admin/live/realtime-token`, the
- * rooms `seller:<user id>`, `show:<id>` and the running lot's `auction:<id>`, the server clock
+ * rooms `seller:<the show's seller>`, `show:<id>` and the running lot's `auction:<id>`, the server clock
  * from `time:sync`, and the lot events and viewer counts they carry. HTTP reads are refreshed
  * when a lot starts, closes or the show changes state.
  */
-export function useLiveConsole({ userId, showId, auctionId }: { userId?: string; showId: string; auctionId?: string | null }): LiveConsole {
+export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: string; showId: string; auctionId?: string | null }): LiveConsole {
   const client = useQueryClient()
   const socketRef = useRef<LiveSocket | null>(null)
   const joined = useRef(new Set<string>())
@@ -54,7 +54,7 @@ export function useLiveConsole({ userId, showId, auctionId }: { userId?: string;
   }
 
   useEffect(() => {
-    if (!userId) {
+    if (!sellerId) {
       return
     }
     let cancelled = false
@@ -102,7 +102,7 @@ export function useLiveConsole({ userId, showId, auctionId }: { userId?: string;
           })
           setState((s) => ({ ...s, connected: true, error: null }))
           joined.current.clear()
-          join(socket!, rooms.seller(userId))
+          join(socket!, rooms.seller(sellerId))
           join(socket!, rooms.show(showId))
           refresh()
         })
@@ -153,7 +153,7 @@ export function useLiveConsole({ userId, showId, auctionId }: { userId?: string;
       socket?.disconnect()
       socketRef.current = null
     }
-  }, [userId, showId])
+  }, [sellerId, showId])
 
   // The running lot's own room, followed as the lineup moves on.
   useEffect(() => {

@@ -13,7 +13,8 @@ const BlockSection = ({ customerId }: { customerId: string }) => {
   const lift = useLiftBlock()
   const [reason, setReason] = useState("")
   const [expires, setExpires] = useState("")
-  const current = blocks.data?.bidder_blocks?.[0]
+  // A block with a passed `expires_at` no longer stops bids.
+  const current = blocks.data?.bidder_blocks?.find((b) => !b.expires_at || new Date(b.expires_at).getTime() > Date.now())
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

@@ -75,7 +75,9 @@ const ShowConsolePage = () => {
   const lots = lineup.data?.lots ?? []
   const running = lots.find((l) => l.status === "live") ?? null
   const latest = running ?? [...lots].reverse().find((l) => l.started_at) ?? null
-  const live = useLiveConsole({ userId: me.data?.user.id, showId: id, auctionId: running?.id })
+  // The show's seller's console room carries its viewer counts (staff may join any seller's).
+  const sellerRoom = show.data ? (show.data.show.seller_id ?? me.data?.user_id) : undefined
+  const live = useLiveConsole({ sellerId: sellerRoom, showId: id, auctionId: running?.id })
 
   const fail = (err: unknown) => {
     const text = describeError(err)

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto"
+import { writeFileSync } from "node:fs"
+import { rm } from "node:fs/promises"
+import type { Browser, Page } from "playwright-core"
+import { launchChromium } from "../helpers/browser"
+import { embeddedEnv, expectCleanStop, freePorts, launch, makeDataDir, type Launched } from "../helpers/launcher"
+
+jest.setTimeout(6 * 60_000)
+
+/**
+ * The seller's console in the Medusa Admin (src/admin), on the whole `npm start` stack (one for
+ * the file): Live shows, a show's run of show, the bid feed over the sidecar, a lot's page, the
+ * product widget and a refusal's code on the page.
+ */
+describe("Seller console in the Admin", () => {
+  let dataDir: string
+  let app: Launched
+  let browser: Browser
+  let page: Page
+  let base: string
+  let publishableKey: string
+  const pageErrors: string[] = []
+
+  const storeHeaders = () => ({ "content-type": "application/json", "x-publishable-api-key": publishableKey })
+
+  /** Text of the first element matching `selector`, once it contains `text` (polled in the page). */
+  const waitForText = (selector: string, text: string, timeout = 30_000) =>
+    page.waitForFunction(
+      ([sel, t]) => !!document.querySelector(sel)?.textContent?.includes(t),
+      [selector, text] as const,
+      { timeout, polling: "raf" }
+    )
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir()
+    const ports = await freePorts()
+    app = launch(embeddedEnv(ports, dataDir))
+    await app.waitFor(/\[live\] ready/, 200_000)
+    base = `http://localhost:${ports.medusa}`
+    publishableKey = app.output().match(/x-publishable-api-key: (pk_[0-9a-f]+)/)![1]
+    const [, email, password] = app.output().match(/login (\S+) \/ (\S+)\)/)!
+
+    browser = await launchChromium()
+    page = await browser.newPage()
+    page.on("pageerror", (err) => pageErrors.push(err.message))
+    // The Admin is built on its first request: allow for it on a loaded machine.
+    await page.goto(`${base}/app`, { waitUntil: "domcontentloaded", timeout: 150_000 })
+    await page.locator('input[name="email"]').fill(email, { timeout: 120_000 })
+    await page.locator('input[name="password"]').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/app\/orders/, { timeout: 60_000 })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (process.env.E2E_OUTPUT_FILE && app) {
+      writeFileSync(process.env.E2E_OUTPUT_FILE, app.output())
+    }
+    if (app) {
+      app.signal("SIGINT")
+      expectCleanStop(await app.exited, "SIGINT", app.output())
+    }
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  let showId: string
+  let lotId: string
+  const LOT_TITLE = `Console lot ${randomUUID().slice(0, 6)}`
+
+  it("should list Live shows in the sidebar and create a show", async () => {
+    await page.getByRole("link", { name: "Live shows" }).click({ timeout: 30_000 })
+    await page.getByRole("heading", { name: "Live shows" }).waitFor({ timeout: 30_000 })
+    await page.getByRole("button", { name: "Create show" }).click()
+    await page.locator("#show-title").fill("Console test show")
+    await page.locator("#show-description").fill("Made by the browser test")
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.waitForURL(/\/app\/live-shows\/show_[A-Za-z0-9]+$/, { timeout: 30_000 })
+    showId = page.url().split("/").pop()!
+    await page.getByRole("heading", { name: "Console test show" }).waitFor()
+    await waitForText('[data-testid="show-status"]', "scheduled")
+  })
+
+  it("should go live, and show a refusal's code in the page (next lot with an empty lineup)", async () => {
+    await page.getByRole("button", { name: "Go live" }).click()
+    await waitForText('[data-testid="show-status"]', "live")
+    await page.getByRole("button", { name: "Start next lot" }).click()
+    await waitForText('[data-testid="console-error"]', "lineup_empty")
+  })
+
+  it("should add a lot from a demo product through the variant picker", async () => {
+    await page.getByRole("button", { name: "Add lot" }).click()
+    await page.getByPlaceholder("Search products").fill("Booster")
+    await page.locator('[data-testid="variant-picker"] [data-variant-id]').first().click({ timeout: 30_000 })
+    await page.locator("#lot-title").fill(LOT_TITLE)
+    await page.locator("#lot-starting-price").fill("5")
+    await page.locator("#lot-duration").fill("150")
+    await page.getByRole("button", { name: "Add to lineup" }).click()
+    const row = page.locator('[data-testid="lineup-row"]', { hasText: LOT_TITLE })
+    await row.waitFor({ timeout: 30_000 })
+    const href = await row.locator('a[href*="/live-shows/lots/"]').getAttribute("href")
+    lotId = href!.split("/").pop()!
+    expect(lotId).toMatch(/^auc_/)
+  })
+
+  it("should start the lot, run its countdown, and show a Store API bid in the feed and price within 1 s", async () => {
+    await page.getByRole("button", { name: "Start next lot" }).click()
+    const countdown = page.locator('[data-testid="countdown"]')
+    await countdown.waitFor({ timeout: 30_000 })
+    const first = await countdown.textContent()
+    expect(first).toMatch(/^\d+:\d{2}$/)
+    // It runs: the text changes without a reload.
+    await page.waitForFunction((t) => document.querySelector('[data-testid="countdown"]')?.textContent !== t, first, {
+      timeout: 5_000,
+    })
+    await page.getByText("realtime connected").waitFor({ timeout: 30_000 })
+
+    const login = await fetch(`${base}/auth/customer/emailpass`, {
+      method: "POST",
+      headers: storeHeaders(),
+      body: JSON.stringify({ email: "buyer@live-commerce.local", password: "live-commerce-buyer" }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const bid = await fetch(`${base}/store/auctions/${lotId}/bids`, {
+      method: "POST",
+      headers: { ...storeHeaders(), authorization: `Bearer ${token}` },
+      body: JSON.stringify({ amount: 12, idempotency_key: randomUUID() }),
+    })
+    const answered = Date.now()
+    expect([bid.status, await bid.text()]).toEqual([200, expect.any(String)])
+    await Promise.all([waitForText('[data-testid="bid-feed"]', "12.00", 5_000), waitForText('[data-testid="current-price"]', "12.00", 5_000)])
+    expect(Date.now() - answered).toBeLessThan(1_000)
+  })
+
+  it("should show the bid on the lot's page, with its history", async () => {
+    await page.goto(`${base}/app/live-shows/lots/${lotId}`, { waitUntil: "domcontentloaded" })
+    await page.getByRole("heading", { name: LOT_TITLE }).waitFor({ timeout: 30_000 })
+    await waitForText('[data-testid="bid-history"]', "12.00")
+    await waitForText('[data-testid="bid-history"]', "straight")
+  })
+
+  it("should list the lot on its product's page (product widget)", async () => {
+    const res = await fetch(`${base}/store/products?handle=sealed-booster-box`, { headers: storeHeaders() })
+    const { products } = (await res.json()) as { products: { id: string }[] }
+    await page.goto(`${base}/app/products/${products[0].id}`, { waitUntil: "domcontentloaded" })
+    await waitForText('[data-testid="product-lots-widget"]', LOT_TITLE)
+    expect(pageErrors).toEqual([])
+  })
+})
