@@ -1,6 +1,7 @@
-import { Button, FocusModal, Heading, Label, Select, Text } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { Select, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import type { LotSettingsInput, Show } from "../lib/types"
+import { Field, FormModal } from "./form-modal"
 import { defaultLotSettings, LotSettingsFields, toLotInput, type LotSettingsValue } from "./lot-settings"
 import { VariantPicker } from "./variant-picker"
 
@@ -35,89 +36,71 @@ export const AddLotModal = ({ open, onOpenChange, heading, submitLabel, pending,
     }
   }, [open])
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    if (!variantId) {
-      return
+  const submit = () => {
+    if (variantId) {
+      onSubmit({ ...toLotInput(settings), product_variant_id: variantId, ...(showId !== NO_SHOW ? { show_id: showId } : {}) })
     }
-    onSubmit({ ...toLotInput(settings), product_variant_id: variantId, ...(showId !== NO_SHOW ? { show_id: showId } : {}) })
   }
 
   return (
-    <FocusModal open={open} onOpenChange={onOpenChange}>
-      <FocusModal.Content>
-        <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
-          <FocusModal.Header>
-            <div className="flex items-center justify-end gap-x-2">
-              <FocusModal.Close asChild>
-                <Button size="small" variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </FocusModal.Close>
-              <Button size="small" type="submit" disabled={!variantId} isLoading={pending}>
-                {submitLabel}
-              </Button>
-            </div>
-          </FocusModal.Header>
-          <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-16">
-            <div className="flex w-full max-w-[640px] flex-col gap-y-6">
-              <Heading>{heading}</Heading>
-              {variants ? (
-                <div className="flex flex-col gap-y-2">
-                  <Label>Variant</Label>
-                  <Select value={variantId ?? undefined} onValueChange={setVariantId}>
-                    <Select.Trigger>
-                      <Select.Value placeholder="Choose a variant" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {variants.map((v) => (
-                        <Select.Item key={v.id} value={v.id}>
-                          {v.title}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </div>
-              ) : (
-                <div className="flex flex-col gap-y-2">
-                  <Label>Product and variant</Label>
-                  <VariantPicker
-                    value={variantId}
-                    onPick={(p) => {
-                      setVariantId(p.variant_id)
-                      setSettings((s) => ({ ...s, title: s.title || `${p.product_title} – ${p.variant_title}` }))
-                    }}
-                  />
-                  {!variantId ? (
-                    <Text size="small" className="text-ui-fg-subtle">
-                      Pick a variant to auction.
-                    </Text>
-                  ) : null}
-                </div>
-              )}
-              {shows ? (
-                <div className="flex flex-col gap-y-2">
-                  <Label>Show</Label>
-                  <Select value={showId} onValueChange={setShowId}>
-                    <Select.Trigger>
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value={NO_SHOW}>No show (a standalone lot)</Select.Item>
-                      {shows.map((s) => (
-                        <Select.Item key={s.id} value={s.id}>
-                          {s.title}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </div>
-              ) : null}
-              <LotSettingsFields value={settings} onChange={setSettings} />
-            </div>
-          </FocusModal.Body>
-        </form>
-      </FocusModal.Content>
-    </FocusModal>
+    <FormModal
+      open={open}
+      onOpenChange={onOpenChange}
+      heading={heading}
+      submitLabel={submitLabel}
+      pending={pending}
+      submitDisabled={!variantId}
+      onSubmit={submit}
+    >
+      {variants ? (
+        <Field label="Variant">
+          <Select value={variantId ?? undefined} onValueChange={setVariantId}>
+            <Select.Trigger>
+              <Select.Value placeholder="Choose a variant" />
+            </Select.Trigger>
+            <Select.Content>
+              {variants.map((v) => (
+                <Select.Item key={v.id} value={v.id}>
+                  {v.title}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+      ) : (
+        <Field label="Product and variant">
+          <VariantPicker
+            value={variantId}
+            onPick={(p) => {
+              setVariantId(p.variant_id)
+              setSettings((s) => ({ ...s, title: s.title || `${p.product_title} – ${p.variant_title}` }))
+            }}
+          />
+          {!variantId ? (
+            <Text size="small" className="text-ui-fg-subtle">
+              Pick a variant to auction.
+            </Text>
+          ) : null}
+        </Field>
+      )}
+      {shows ? (
+        <Field label="Show">
+          <Select value={showId} onValueChange={setShowId}>
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={NO_SHOW}>No show (a standalone lot)</Select.Item>
+              {shows.map((s) => (
+                <Select.Item key={s.id} value={s.id}>
+                  {s.title}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+      ) : null}
+      <LotSettingsFields value={settings} onChange={setSettings} />
+    </FormModal>
   )
 }

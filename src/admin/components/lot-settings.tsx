@@ -1,5 +1,6 @@
-import { Input, Label, Select } from "@medusajs/ui"
+import { Input, Select } from "@medusajs/ui"
 import type { LotSettingsInput } from "../lib/types"
+import { Field } from "./form-modal"
 
 export type LotSettingsValue = {
   title: string
@@ -36,12 +37,10 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
   const set = (patch: Partial<LotSettingsValue>) => onChange({ ...value, ...patch })
   return (
     <div className="grid grid-cols-2 gap-4">
-      <div className="col-span-2 flex flex-col gap-y-2">
-        <Label htmlFor="lot-title">Lot title</Label>
+      <Field id="lot-title" label="Lot title" className="col-span-2">
         <Input id="lot-title" name="lot_title" value={value.title} onChange={(e) => set({ title: e.target.value })} />
-      </div>
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="lot-starting-price">Starting price</Label>
+      </Field>
+      <Field id="lot-starting-price" label="Starting price">
         <Input
           id="lot-starting-price"
           name="starting_price"
@@ -52,9 +51,8 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
           onChange={(e) => set({ starting_price: e.target.value })}
           required
         />
-      </div>
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="lot-currency">Currency</Label>
+      </Field>
+      <Field id="lot-currency" label="Currency">
         <Input
           id="lot-currency"
           name="currency_code"
@@ -64,9 +62,8 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
           onChange={(e) => set({ currency_code: e.target.value })}
           required
         />
-      </div>
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="lot-duration">Duration (seconds)</Label>
+      </Field>
+      <Field id="lot-duration" label="Duration (seconds)">
         <Input
           id="lot-duration"
           name="duration_seconds"
@@ -76,9 +73,8 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
           onChange={(e) => set({ duration_seconds: e.target.value })}
           required
         />
-      </div>
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="lot-soft-close">Soft close (seconds)</Label>
+      </Field>
+      <Field id="lot-soft-close" label="Soft close (seconds)">
         <Input
           id="lot-soft-close"
           name="soft_close_seconds"
@@ -87,9 +83,8 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
           value={value.soft_close_seconds}
           onChange={(e) => set({ soft_close_seconds: e.target.value })}
         />
-      </div>
-      <div className="col-span-2 flex flex-col gap-y-2">
-        <Label>Soft close mode</Label>
+      </Field>
+      <Field label="Soft close mode" className="col-span-2">
         <Select value={value.soft_close_mode} onValueChange={(v) => set({ soft_close_mode: v as "extend" | "reset" })}>
           <Select.Trigger>
             <Select.Value />
@@ -99,7 +94,7 @@ export const LotSettingsFields = ({ value, onChange, currencyEditable = true }: 
             <Select.Item value="extend">Extend by the window</Select.Item>
           </Select.Content>
         </Select>
-      </div>
+      </Field>
     </div>
   )
 }

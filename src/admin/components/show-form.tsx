@@ -1,8 +1,9 @@
-import { Button, FocusModal, Heading, Input, Label, Textarea, toast } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { Input, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import { useSaveShow } from "../hooks/live"
 import { describeError } from "../lib/api"
 import type { Show } from "../lib/types"
+import { Field, FormModal } from "./form-modal"
 
 /** `datetime-local` works in local time without a zone; the API takes ISO 8601. */
 const toLocalInput = (iso: string | null | undefined) => {
@@ -32,8 +33,7 @@ export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
     }
   }, [open, show])
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
+  const submit = () =>
     save.mutate(
       {
         title,
@@ -50,65 +50,41 @@ export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
         onError: (err) => toast.error(describeError(err)),
       }
     )
-  }
 
   return (
-    <FocusModal open={open} onOpenChange={onOpenChange}>
-      <FocusModal.Content>
-        <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
-          <FocusModal.Header>
-            <div className="flex items-center justify-end gap-x-2">
-              <FocusModal.Close asChild>
-                <Button size="small" variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </FocusModal.Close>
-              <Button size="small" type="submit" isLoading={save.isPending}>
-                Save
-              </Button>
-            </div>
-          </FocusModal.Header>
-          <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-16">
-            <div className="flex w-full max-w-[560px] flex-col gap-y-6">
-              <Heading>{show ? "Edit show" : "Create show"}</Heading>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="show-title">Title</Label>
-                <Input id="show-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="show-description">Description</Label>
-                <Textarea
-                  id="show-description"
-                  name="description"
-                  value={description}
-                  onChange={(e) => setDescription(e.target.value)}
-                />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="show-scheduled-at">Scheduled at</Label>
-                <Input
-                  id="show-scheduled-at"
-                  name="scheduled_at"
-                  type="datetime-local"
-                  value={scheduledAt}
-                  onChange={(e) => setScheduledAt(e.target.value)}
-                />
-              </div>
-              <div className="flex flex-col gap-y-2">
-                <Label htmlFor="show-playback-url">Playback URL</Label>
-                <Input
-                  id="show-playback-url"
-                  name="playback_url"
-                  type="url"
-                  placeholder="https://…"
-                  value={playbackUrl}
-                  onChange={(e) => setPlaybackUrl(e.target.value)}
-                />
-              </div>
-            </div>
-          </FocusModal.Body>
-        </form>
-      </FocusModal.Content>
-    </FocusModal>
+    <FormModal
+      open={open}
+      onOpenChange={onOpenChange}
+      heading={show ? "Edit show" : "Create show"}
+      submitLabel="Save"
+      pending={save.isPending}
+      onSubmit={submit}
+    >
+      <Field id="show-title" label="Title">
+        <Input id="show-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </Field>
+      <Field id="show-description" label="Description">
+        <Textarea id="show-description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <Field id="show-scheduled-at" label="Scheduled at">
+        <Input
+          id="show-scheduled-at"
+          name="scheduled_at"
+          type="datetime-local"
+          value={scheduledAt}
+          onChange={(e) => setScheduledAt(e.target.value)}
+        />
+      </Field>
+      <Field id="show-playback-url" label="Playback URL">
+        <Input
+          id="show-playback-url"
+          name="playback_url"
+          type="url"
+          placeholder="https://…"
+          value={playbackUrl}
+          onChange={(e) => setPlaybackUrl(e.target.value)}
+        />
+      </Field>
+    </FormModal>
   )
 }
