@@ -1,3 +1,4 @@
+import type { AuctionStatus, BidKind, BidOutcome, StoreLotOffer } from "../../realtime/contract/store-api"
 import type { ShowStatus } from "../../realtime/contract/transport"
 
 /** What the plugin's Admin routes answer with (the fields the console reads). */
@@ -15,7 +16,7 @@ export type Show = {
   seller?: { id: string; email: string } | null
 }
 
-export type LotStatus = "draft" | "scheduled" | "live" | "sold" | "unsold" | "cancelled"
+export type LotStatus = AuctionStatus
 
 export type Lot = {
   id: string
@@ -53,32 +54,21 @@ export type Bid = {
   id: string
   auction_id: string
   customer_id: string
-  kind: string
+  kind: BidKind
   amount: number
   price_after: number
-  outcome: string
+  outcome: BidOutcome
   seq: number
   run: number
   is_prebid: boolean
   created_at: string
 }
 
-export type LotOffer = {
-  id: string
-  auction_id: string
+/** An offer as staff read it: the buyer's view plus who, which run, and why a cart or charge failed. */
+export type LotOffer = StoreLotOffer & {
   run: number
-  rank: number
   customer_id: string
-  amount: number
-  currency_code: string
-  show_id: string | null
-  status: "pending" | "paid" | "expired" | "cancelled"
-  due_at: string | null
-  cart_id: string | null
   cart_error: string | null
-  charge_status: string | null
-  order_id: string | null
-  paid_at: string | null
 }
 
 export type BidderBlock = { id?: string; customer_id: string; reason: string | null; expires_at: string | null; created_at?: string }
