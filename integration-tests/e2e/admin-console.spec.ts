@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { writeFileSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import type { Browser, Page } from "playwright-core"
+import { io } from "socket.io-client"
 import { launchChromium } from "../helpers/browser"
 import { embeddedEnv, expectCleanStop, freePorts, launch, makeDataDir, type Launched } from "../helpers/launcher"
 
@@ -131,6 +132,20 @@ describe("Seller console in the Admin", () => {
     expect(Date.now() - answered).toBeLessThan(1_000)
   })
 
+  it("should count a viewer who joins the show", async () => {
+    const before = Number((await page.locator('[data-testid="viewers"]').textContent())!.match(/\d+/)![0])
+    const config = await fetch(`${base}/store/live/config`, { headers: storeHeaders() })
+    const { realtime } = ((await config.json()) as { config: { realtime: { url: string } } }).config
+    const viewer = io(realtime.url, { transports: ["websocket"] })
+    try {
+      const joined = await viewer.timeout(10_000).emitWithAck("room:join", { room: `show:${showId}` })
+      expect(joined.ok).toBe(true)
+      await waitForText('[data-testid="viewers"]', `${before + 1} watching`, 15_000)
+    } finally {
+      viewer.disconnect()
+    }
+  })
+
   it("should show the bid on the lot's page, with its history", async () => {
     await page.goto(`${base}/app/live-shows/lots/${lotId}`, { waitUntil: "domcontentloaded" })
     await page.getByRole("heading", { name: LOT_TITLE }).waitFor({ timeout: 30_000 })
@@ -143,6 +158,48 @@ describe("Seller console in the Admin", () => {
     const { products } = (await res.json()) as { products: { id: string }[] }
     await page.goto(`${base}/app/products/${products[0].id}`, { waitUntil: "domcontentloaded" })
     await waitForText('[data-testid="product-lots-widget"]', LOT_TITLE)
+    expect(pageErrors).toEqual([])
+  })
+
+  it("should let a seller see only their own shows", async () => {
+    const json = { "content-type": "application/json" }
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${base}${path}`, { method: "POST", headers: { ...json, ...headers }, body: JSON.stringify(body) })
+      const data = await res.json()
+      expect([path, res.status]).toEqual([path, 200])
+      return data
+    }
+    const [, adminEmail, adminPassword] = app.output().match(/login (\S+) \/ (\S+)\)/)!
+    const staff = { authorization: `Bearer ${(await post("/auth/user/emailpass", { email: adminEmail, password: adminPassword })).token}` }
+
+    // A new admin user (Medusa's invite flow), made a seller with a show of their own.
+    const email = `seller-${randomUUID().slice(0, 8)}@test.local`
+    const { invite } = await post("/admin/invites", { email }, staff)
+    const registration = (await post("/auth/user/emailpass/register", { email, password: "seller-password" })).token
+    const { user } = await post(`/admin/invites/accept?token=${invite.token}`, { email }, { authorization: `Bearer ${registration}` })
+    await post("/admin/sellers", { user_id: user.id, handle: `seller-${user.id.slice(-6).toLowerCase()}`, display_name: "Console seller" }, staff)
+    await post("/admin/shows", { title: "The seller's own show", seller_id: user.id }, staff)
+    await post("/admin/shows", { title: "A staff-only show" }, staff)
+
+    const context = await browser.newContext()
+    try {
+      const seller = await context.newPage()
+      seller.on("pageerror", (err) => pageErrors.push(err.message))
+      await seller.goto(`${base}/app`, { waitUntil: "domcontentloaded", timeout: 60_000 })
+      await seller.locator('input[name="email"]').fill(email, { timeout: 60_000 })
+      await seller.locator('input[name="password"]').fill("seller-password")
+      await seller.locator('button[type="submit"]').click()
+      await seller.waitForURL(/\/app\/orders/, { timeout: 60_000 })
+      await seller.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
+      await seller.getByRole("link", { name: "The seller's own show" }).waitFor({ timeout: 30_000 })
+      expect(await seller.getByText("A staff-only show").count()).toBe(0)
+      // Staff see both.
+      await page.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
+      await page.getByRole("link", { name: "A staff-only show" }).waitFor({ timeout: 30_000 })
+      expect(await page.getByText("The seller's own show").count()).toBe(1)
+    } finally {
+      await context.close()
+    }
     expect(pageErrors).toEqual([])
   })
 })

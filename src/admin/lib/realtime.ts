@@ -34,20 +34,24 @@ export type LiveConsole = {
 /**
  * The seller's console over the sidecar: a token from `POST /admin/live/realtime-token`, the
  * rooms `seller:<the show's seller>`, `show:<id>` and the running lot's `auction:<id>`, the server clock
- * from `time:sync`, and the lot events and viewer counts they carry. HTTP reads are refreshed
- * when a lot starts, closes or the show changes state.
+ * from `time:sync`, and the lot events and viewer counts they carry. A rejoin after a reconnect
+ * sends the last seq seen, so missed events are replayed (or the HTTP reads refreshed when the
+ * sidecar says a snapshot is due); HTTP reads are refreshed when a lot starts or closes too.
  */
 export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: string; showId: string; auctionId?: string | null }): LiveConsole {
   const client = useQueryClient()
   const socketRef = useRef<LiveSocket | null>(null)
-  const joined = useRef(new Set<string>())
+  /** The last seq seen per room: a rejoin (after a reconnect) asks the sidecar to replay what came after. */
+  const lastSeq = useRef(new Map<string, number>())
   const [state, setState] = useState<LiveConsole>({ connected: false, offsetMs: 0, viewers: null, feed: [], lots: {}, error: null })
 
   const join = (socket: LiveSocket, room: string) => {
-    socket.emit("room:join", { room }, (ack) => {
-      if (ack.ok) {
-        joined.current.add(room)
-      } else {
+    const last = lastSeq.current.get(room)
+    socket.emit("room:join", last === undefined ? { room } : { room, last_seq: last }, (ack) => {
+      if (ack.ok && ack.data.snapshot_required) {
+        // Past the sidecar's buffer: read the state over HTTP again.
+        client.invalidateQueries({ queryKey: liveKeys.all })
+      } else if (!ack.ok) {
         setState((s) => ({ ...s, error: `${ack.error.code}: ${ack.error.message}` }))
       }
     })
@@ -82,6 +86,8 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
         }) as LiveSocket
         socketRef.current = socket
         const refresh = () => client.invalidateQueries({ queryKey: liveKeys.all })
+        const seen = (e: { room: string; seq: number }) =>
+          lastSeq.current.set(e.room, Math.max(e.seq, lastSeq.current.get(e.room) ?? 0))
         const lot = (id: string, patch: Omit<LiveLotState, "auction_id">) =>
           setState((s) => {
             const prev = s.lots[id]
@@ -101,7 +107,6 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
             }
           })
           setState((s) => ({ ...s, connected: true, error: null }))
-          joined.current.clear()
           join(socket!, rooms.seller(sellerId))
           join(socket!, rooms.show(showId))
           refresh()
@@ -109,6 +114,7 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
         socket.on("disconnect", () => setState((s) => ({ ...s, connected: false })))
         socket.on("connect_error", (err) => setState((s) => ({ ...s, connected: false, error: err.message })))
         socket.on("bid:placed", (e) => {
+          seen(e)
           lot(e.auction_id, { seq: e.auction_seq, price: e.price, bid_count: e.bid_count, leader: e.leader, ends_at: e.ends_at })
           setState((s) =>
             s.feed.some((b) => b.bid_id === e.bid_id)
@@ -123,19 +129,28 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
           )
         })
         socket.on("auction:started", (e) => {
+          seen(e)
           lot(e.auction_id, { seq: e.auction_seq, ends_at: e.ends_at, status: "live" })
           refresh()
         })
-        socket.on("auction:extended", (e) => lot(e.auction_id, { seq: e.auction_seq, ends_at: e.ends_at }))
+        socket.on("auction:extended", (e) => {
+          seen(e)
+          lot(e.auction_id, { seq: e.auction_seq, ends_at: e.ends_at })
+        })
         socket.on("auction:closed", (e) => {
+          seen(e)
           lot(e.auction_id, { seq: e.auction_seq, status: e.status, price: e.hammer_price ?? undefined })
           refresh()
         })
         socket.on("auction:cancelled", (e) => {
+          seen(e)
           lot(e.auction_id, { seq: e.auction_seq, status: "cancelled" })
           refresh()
         })
-        socket.on("auction:rerun", () => refresh())
+        socket.on("auction:rerun", (e) => {
+          seen(e)
+          refresh()
+        })
         socket.on("show:viewers", (e) => {
           if (e.show_id === showId) {
             setState((s) => ({ ...s, viewers: e.viewers }))
@@ -164,7 +179,7 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
     const room = rooms.auction(auctionId)
     join(socket, room)
     return () => {
-      socket.emit("room:leave", { room }, () => joined.current.delete(room))
+      socket.emit("room:leave", { room }, () => lastSeq.current.delete(room))
     }
   }, [auctionId, state.connected])
 
