@@ -132,6 +132,7 @@ type DemoSummary = {
   created: boolean
   publishable_key: string
   admin: { email: string; password: string }
+  seller: { email: string; password: string }
   customer: { email: string; password: string }
 }
 
@@ -148,6 +149,7 @@ function printBanner(p: { base: string; realtimePort: number; databaseUrl: strin
     "",
     "Medusa live commerce is running.",
     `  Admin          ${p.base}/app   (login ${p.demo.admin.email} / ${p.demo.admin.password})`,
+    `  Seller         ${p.base}/app   (login ${p.demo.seller.email} / ${p.demo.seller.password}: their shows and lots only)`,
     `  Store API      ${p.base}/store   (header x-publishable-api-key: ${p.demo.publishable_key})`,
     `  Demo customer  ${p.demo.customer.email} / ${p.demo.customer.password}`,
     `  Live config    curl -H 'x-publishable-api-key: ${p.demo.publishable_key}' ${p.base}/store/live/config`,

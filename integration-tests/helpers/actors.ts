@@ -60,7 +60,12 @@ export async function createBuyers(container: MedusaContainer, count: number, st
 /** A product with one variant, straight through the product module (a lot's catalog item). */
 export async function createVariant(container: MedusaContainer, title = "Charizard holo") {
   const [product] = await container.resolve(Modules.PRODUCT).createProducts([
-    { title, options: [{ title: "Grade", values: ["PSA 9"] }], variants: [{ title: "PSA 9", options: { Grade: "PSA 9" } }] },
+    {
+      title,
+      handle: `lot-${Math.random().toString(36).slice(2)}`,
+      options: [{ title: "Grade", values: ["PSA 9"] }],
+      variants: [{ title: "PSA 9", options: { Grade: "PSA 9" } }],
+    },
   ])
   return { product_id: product.id, variant_id: product.variants[0].id }
 }

@@ -5,6 +5,23 @@ export const DEMO_API_KEY_TITLE = "Live Commerce Demo storefront"
 
 export const DEMO_SHOW_TITLE = "Friday night breaks (demo)"
 export const DEMO_ADMIN = { email: "admin@live-commerce.local", password: "live-commerce-admin" }
+/** An admin user with a seller profile: confined to their own shows and lots in the Admin. */
+export const DEMO_SELLER = {
+  email: "seller@live-commerce.local",
+  password: "live-commerce-seller",
+  handle: "demo-seller",
+  display_name: "Demo Seller",
+  bio: "Cards, kicks and vintage finds, live every Friday.",
+}
+export const DEMO_SELLER_SHOW_TITLE = "Demo Seller's Friday lineup"
+/** The seller's lineup: demo products by handle, each a 30-second draft lot with soft close. */
+export const DEMO_SELLER_LINEUP = [
+  { handle: "holo-dragon-card", starting_price: 40 },
+  { handle: "sealed-booster-box", starting_price: 30 },
+  { handle: "retro-high-top-10", starting_price: 60 },
+  { handle: "vintage-film-camera", starting_price: 25 },
+]
+
 export const DEMO_CUSTOMER = {
   email: "buyer@live-commerce.local",
   password: "live-commerce-buyer",

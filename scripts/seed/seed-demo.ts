@@ -27,16 +27,20 @@ import {
   DEMO_CUSTOMER,
   DEMO_PRODUCTS,
   DEMO_SALES_CHANNEL,
+  DEMO_SELLER,
   DEMO_SHOW_TITLE,
   placeholderImage,
 } from "./demo-data"
 import { createShowsWorkflow } from "../../src/workflows/streams/workflows"
+import { ensureDemoSeller } from "./demo-seller"
 
 export type DemoSummary = {
   /** False when the demo data was already there (a restart). */
   created: boolean
   publishable_key: string
   admin: { email: string; password: string }
+  /** An admin user with a seller profile (sees only their own shows and lots). */
+  seller: { email: string; password: string }
   customer: { email: string; password: string }
 }
 
@@ -47,6 +51,8 @@ export type DemoSummary = {
 export async function seedDemo(container: MedusaContainer): Promise<DemoSummary> {
   const existingKey = await findDemoPublishableKey(container)
   if (existingKey) {
+    // A shop seeded before sellers existed gets its demo seller now (a no-op when it has one).
+    await ensureDemoSeller(container)
     return summary(false, existingKey)
   }
 
@@ -57,6 +63,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSummary>
   await createProducts(container, salesChannel.id, categoryIds)
   const sellerId = await createAccounts(container)
   await createDemoShow(container, sellerId)
+  await ensureDemoSeller(container)
   // The key goes last: its existence marks a complete seed.
   const token = await createPublishableKey(container, salesChannel.id)
   return summary(true, token)
@@ -67,6 +74,7 @@ function summary(created: boolean, publishableKey: string): DemoSummary {
     created,
     publishable_key: publishableKey,
     admin: { ...DEMO_ADMIN },
+    seller: { email: DEMO_SELLER.email, password: DEMO_SELLER.password },
     customer: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
   }
 }
