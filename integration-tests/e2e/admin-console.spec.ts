@@ -161,25 +161,17 @@ describe("Seller console in the Admin", () => {
     expect(pageErrors).toEqual([])
   })
 
-  it("should let a seller see only their own shows", async () => {
-    const json = { "content-type": "application/json" }
-    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${base}${path}`, { method: "POST", headers: { ...json, ...headers }, body: JSON.stringify(body) })
-      const data = await res.json()
-      expect([path, res.status]).toEqual([path, 200])
-      return data
-    }
-    const [, adminEmail, adminPassword] = app.output().match(/login (\S+) \/ (\S+)\)/)!
-    const staff = { authorization: `Bearer ${(await post("/auth/user/emailpass", { email: adminEmail, password: adminPassword })).token}` }
-
-    // A new admin user (Medusa's invite flow), made a seller with a show of their own.
-    const email = `seller-${randomUUID().slice(0, 8)}@test.local`
-    const { invite } = await post("/admin/invites", { email }, staff)
-    const registration = (await post("/auth/user/emailpass/register", { email, password: "seller-password" })).token
-    const { user } = await post(`/admin/invites/accept?token=${invite.token}`, { email }, { authorization: `Bearer ${registration}` })
-    await post("/admin/sellers", { user_id: user.id, handle: `seller-${user.id.slice(-6).toLowerCase()}`, display_name: "Console seller" }, staff)
-    await post("/admin/shows", { title: "The seller's own show", seller_id: user.id }, staff)
-    await post("/admin/shows", { title: "A staff-only show" }, staff)
+  it("should let the demo seller see only their own show, with its lineup", async () => {
+    const [, adminEmail, adminPassword] = app.output().match(/Admin .*\(login (\S+) \/ (\S+)\)/)!
+    const [, email, password] = app.output().match(/Seller .*\(login (\S+) \/ (\S+):/)!
+    const login = await fetch(`${base}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    })
+    const staff = { "content-type": "application/json", authorization: `Bearer ${((await login.json()) as { token: string }).token}` }
+    const other = await fetch(`${base}/admin/shows`, { method: "POST", headers: staff, body: JSON.stringify({ title: "A staff-only show" }) })
+    expect(other.status).toBe(200)
 
     const context = await browser.newContext()
     try {
@@ -187,16 +179,26 @@ describe("Seller console in the Admin", () => {
       seller.on("pageerror", (err) => pageErrors.push(err.message))
       await seller.goto(`${base}/app`, { waitUntil: "domcontentloaded", timeout: 60_000 })
       await seller.locator('input[name="email"]').fill(email, { timeout: 60_000 })
-      await seller.locator('input[name="password"]').fill("seller-password")
+      await seller.locator('input[name="password"]').fill(password)
       await seller.locator('button[type="submit"]').click()
       await seller.waitForURL(/\/app\/orders/, { timeout: 60_000 })
       await seller.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
-      await seller.getByRole("link", { name: "The seller's own show" }).waitFor({ timeout: 30_000 })
+      const own = seller.getByRole("link", { name: "Demo Seller's Friday lineup" })
+      await own.waitFor({ timeout: 30_000 })
       expect(await seller.getByText("A staff-only show").count()).toBe(0)
-      // Staff see both.
+      await seller.getByRole("tab", { name: "Live" }).click()
+      await seller.getByText("No shows here yet.").waitFor()
+      expect(await seller.getByText("Console test show").count()).toBe(0)
+      // Their console: the seeded lineup of four lots.
+      await seller.getByRole("tab", { name: "Upcoming" }).click()
+      await own.click()
+      await seller.waitForURL(/\/app\/live-shows\/show_/)
+      await seller.waitForFunction(() => document.querySelectorAll('[data-testid="lineup-row"]').length === 4, null, { timeout: 30_000 })
+
+      // Staff see every show.
       await page.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
       await page.getByRole("link", { name: "A staff-only show" }).waitFor({ timeout: 30_000 })
-      expect(await page.getByText("The seller's own show").count()).toBe(1)
+      expect(await page.getByText("Demo Seller's Friday lineup").count()).toBe(1)
     } finally {
       await context.close()
     }

@@ -3,12 +3,13 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Button, Container, Heading, Input, Label, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Link } from "react-router-dom"
-import { useBidderBlocks, useBlockBidder, useCustomerBids, useLiftBlock, useLotOffers, useLots } from "../hooks/live"
+import { useBidderBlocks, useBlockBidder, useCustomerBids, useLiftBlock, useLotOffers, useLots, useMe } from "../hooks/live"
 import { describeError } from "../lib/api"
 import { dateTime, money, statusColor } from "../lib/format"
 
 const BlockSection = ({ customerId }: { customerId: string }) => {
   const blocks = useBidderBlocks(customerId)
+  const me = useMe()
   const block = useBlockBidder()
   const lift = useLiftBlock()
   const [reason, setReason] = useState("")
@@ -24,6 +25,8 @@ const BlockSection = ({ customerId }: { customerId: string }) => {
     )
   }
 
+  // Blocks are platform-wide: sellers read them, staff set and lift them.
+  const staff = me.data?.role !== "seller"
   if (current) {
     return (
       <div className="flex items-center justify-between px-6 py-4">
@@ -33,6 +36,7 @@ const BlockSection = ({ customerId }: { customerId: string }) => {
         <Button
           size="small"
           variant="secondary"
+          disabled={!staff}
           isLoading={lift.isPending}
           onClick={() =>
             lift.mutate(customerId, { onSuccess: () => toast.success("Block lifted"), onError: (err) => toast.error(describeError(err)) })
@@ -41,6 +45,13 @@ const BlockSection = ({ customerId }: { customerId: string }) => {
           Lift block
         </Button>
       </div>
+    )
+  }
+  if (!staff) {
+    return (
+      <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+        Not blocked from bidding.
+      </Text>
     )
   }
   return (
