@@ -66,6 +66,7 @@ describe("Seller console in the Admin", () => {
 
   let showId: string
   let lotId: string
+  let buyerId: string
   const LOT_TITLE = `Console lot ${randomUUID().slice(0, 6)}`
 
   it("should list Live shows in the sidebar and create a show", async () => {
@@ -121,6 +122,8 @@ describe("Seller console in the Admin", () => {
       body: JSON.stringify({ email: "buyer@live-commerce.local", password: "live-commerce-buyer" }),
     })
     const { token } = (await login.json()) as { token: string }
+    const me = await fetch(`${base}/store/customers/me`, { headers: { ...storeHeaders(), authorization: `Bearer ${token}` } })
+    buyerId = ((await me.json()) as { customer: { id: string } }).customer.id
     const bid = await fetch(`${base}/store/auctions/${lotId}/bids`, {
       method: "POST",
       headers: { ...storeHeaders(), authorization: `Bearer ${token}` },
@@ -161,6 +164,12 @@ describe("Seller console in the Admin", () => {
     expect(pageErrors).toEqual([])
   })
 
+  it("should list the buyer's bid on their customer page (customer widget)", async () => {
+    await page.goto(`${base}/app/customers/${buyerId}`, { waitUntil: "domcontentloaded" })
+    await waitForText('[data-testid="customer-live-widget"]', lotId)
+    await waitForText('[data-testid="customer-live-widget"]', "Block bidder")
+  })
+
   it("should let the demo seller see only their own show, with its lineup", async () => {
     const [, adminEmail, adminPassword] = app.output().match(/Admin .*\(login (\S+) \/ (\S+)\)/)!
     const [, email, password] = app.output().match(/Seller .*\(login (\S+) \/ (\S+):/)!
@@ -194,6 +203,23 @@ describe("Seller console in the Admin", () => {
       await own.click()
       await seller.waitForURL(/\/app\/live-shows\/show_/)
       await seller.waitForFunction(() => document.querySelectorAll('[data-testid="lineup-row"]').length === 4, null, { timeout: 30_000 })
+      const rows = seller.locator('[data-testid="lineup-row"]')
+      const firstTitle = await rows.nth(0).locator("a").textContent()
+
+      // Reorder: the first lot moves down one place.
+      await rows.nth(0).getByRole("button", { name: "Move down" }).click()
+      await seller.waitForFunction(
+        (t) => document.querySelectorAll('[data-testid="lineup-row"] a')[1]?.textContent === t,
+        firstTitle,
+        { timeout: 15_000 }
+      )
+      // Edit a lot's timer: its row shows the new duration.
+      await rows.nth(0).getByRole("button", { name: "Edit lot" }).click()
+      await seller.locator("#lot-duration").fill("45")
+      await seller.getByRole("button", { name: "Save" }).click()
+      await seller.waitForFunction(() => document.querySelector('[data-testid="lineup-row"]')?.textContent?.includes("45s"), null, {
+        timeout: 15_000,
+      })
 
       // Staff see every show.
       await page.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })

@@ -87,7 +87,7 @@ const CustomerLiveWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>
   const unpaid = useLotOffers({ customer_id: customer.id, status: "pending" })
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="customer-live-widget">
       <div className="px-6 py-4">
         <Heading level="h2">Auctions</Heading>
       </div>
