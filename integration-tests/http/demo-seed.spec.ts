@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { DEMO_PRODUCTS, DEMO_SHOW_TITLE } from "../../scripts/seed/demo-data"
+import { DEMO_PRODUCTS, DEMO_SELLER, DEMO_SELLER_SHOW_TITLE, DEMO_SHOW_TITLE } from "../../scripts/seed/demo-data"
 import { seedDemo } from "../../scripts/seed/seed-demo"
 
 jest.setTimeout(180_000)
@@ -32,10 +32,27 @@ medusaIntegrationTestRunner({
         const me = await api.get("/admin/users/me", { headers: { authorization: `Bearer ${admin.data.token}` } })
         expect(me.data.user.email).toBe(first.admin.email)
 
-        const shows = await api.get("/admin/shows", { headers: { authorization: `Bearer ${admin.data.token}` } })
+        const staff = { authorization: `Bearer ${admin.data.token}` }
+        const shows = await api.get(`/admin/shows?seller_id=${me.data.user.id}`, { headers: staff })
         expect(shows.data.shows).toEqual([expect.objectContaining({ title: DEMO_SHOW_TITLE, seller_id: me.data.user.id, status: "scheduled" })])
+        expect((await api.get("/admin/live/me", { headers: staff })).data.role).toBe("staff")
         const storeShows = await api.get("/store/shows", { headers })
-        expect(storeShows.data.shows.map((s: { title: string }) => s.title)).toEqual([DEMO_SHOW_TITLE])
+        expect(storeShows.data.shows.map((s: { title: string }) => s.title)).toEqual([DEMO_SHOW_TITLE, DEMO_SELLER_SHOW_TITLE])
+
+        // The demo seller: their own show, with a lineup of four draft lots of the demo products.
+        expect(first.seller).toEqual({ email: DEMO_SELLER.email, password: DEMO_SELLER.password })
+        const sellerLogin = await api.post("/auth/user/emailpass", first.seller)
+        const seller = { authorization: `Bearer ${sellerLogin.data.token}` }
+        const sellerMe = (await api.get("/admin/live/me", { headers: seller })).data
+        expect(sellerMe).toMatchObject({ role: "seller", seller: { handle: DEMO_SELLER.handle, display_name: DEMO_SELLER.display_name } })
+        const sellerShows = (await api.get("/admin/shows", { headers: seller })).data.shows
+        expect(sellerShows).toEqual([expect.objectContaining({ title: DEMO_SELLER_SHOW_TITLE, seller_id: sellerMe.user_id, status: "scheduled" })])
+        const lineup = (await api.get(`/admin/shows/${sellerShows[0].id}/lineup`, { headers: seller })).data.lots
+        expect(lineup.map((l: any) => [l.position, l.status, l.duration_seconds, l.seller_id])).toEqual(
+          [0, 1, 2, 3].map((i) => [i, "draft", 30, sellerMe.user_id])
+        )
+        expect(lineup.map((l: any) => l.title)).toEqual(DEMO_PRODUCTS.map((p) => p.title))
+        expect(lineup.every((l: any) => l.soft_close_seconds > 0 && l.starting_price > 0 && l.product_variant_id)).toBe(true)
 
         const buyer = await api.post("/auth/customer/emailpass", first.customer)
         const customer = await api.get("/store/customers/me", {
@@ -47,6 +64,8 @@ medusaIntegrationTestRunner({
         expect(second).toEqual({ ...first, created: false })
         const again = await api.get("/store/products", { headers })
         expect(again.data.count).toBe(DEMO_PRODUCTS.length)
+        expect((await api.get("/admin/auctions", { headers: staff })).data.count).toBe(4)
+        expect((await api.get("/admin/sellers", { headers: staff })).data.count).toBe(1)
       })
     })
   },

@@ -175,6 +175,7 @@ medusaIntegrationTestRunner({
         await createLot(api, a.headers, {}, { start: false })
         expect((await get(`/admin/auctions?product_id=${product_id}`, a.headers)).data.auctions.map((l: any) => l.id)).toEqual([lot])
         expect((await get(`/admin/auctions?product_id=${product_id}`, b.headers)).data.auctions).toEqual([])
+        expect((await get("/admin/auctions?product_id=prod_missing", staff)).data).toMatchObject({ auctions: [], count: 0 })
 
         expect((await post("/admin/bidder-blocks", { customer_id: buyer.id }, a.headers))).toMatchObject({ status: 403, data: { code: "staff_only" } })
         expect((await post("/admin/bidder-blocks", { customer_id: buyer.id, reason: "chargeback" }, staff)).status).toBe(200)
@@ -182,7 +183,7 @@ medusaIntegrationTestRunner({
         expect(blocks.data.bidder_blocks).toEqual([expect.objectContaining({ customer_id: buyer.id, reason: "chargeback" })])
       })
 
-      it("should make a lot in a show its seller's when staff create it", async () => {
+      it("should make a lot in a show its seller's when staff create it, and move it with the show", async () => {
         const show = await createShow(api, staff, { seller_id: a.user_id })
         const lot = (await post("/admin/auctions", { title: "By staff", currency_code: "usd", starting_price: 5, show_id: show }, staff)).data.auction
         expect(lot.seller_id).toBe(a.user_id)
@@ -190,6 +191,12 @@ medusaIntegrationTestRunner({
         const platform = (await post("/admin/auctions", { title: "Platform", currency_code: "usd", starting_price: 5 }, staff)).data.auction
         expect(platform.seller_id).toBeNull()
         expect((await get(`/admin/auctions/${platform.id}`, a.headers)).status).toBe(404)
+
+        // Staff give the show to seller B: its lots go with it.
+        expect((await post(`/admin/shows/${show}`, { seller_id: b.user_id }, staff)).status).toBe(200)
+        expect((await get(`/admin/auctions/${lot.id}`, b.headers)).data.auction.seller_id).toBe(b.user_id)
+        expect((await get(`/admin/auctions/${lot.id}`, a.headers)).status).toBe(404)
+        expect((await get(`/admin/shows/${show}`, a.headers)).status).toBe(404)
       })
     })
 

@@ -2,6 +2,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
+import { reassignShowLotsStep } from "../auctions/steps/reassign-show-lots"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
 import { createSellerStep, type CreateSellerStepInput } from "./steps/create-seller"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
@@ -19,11 +20,13 @@ export const createShowsWorkflow = createWorkflow(createShowsWorkflowId, (input:
 })
 
 export const updateShowWorkflowId = "live-update-show"
-/** This workflow edits a show before it ends. */
+/** This workflow edits a show before it ends; a new seller takes its lots and their offers with it. */
 export const updateShowWorkflow = createWorkflow(updateShowWorkflowId, (input: UpdateShowStepInput) => {
   const sellers = transform({ input }, ({ input }) => [input.update as { seller_id?: string | null }])
   validateShowSellerStep(sellers)
-  return new WorkflowResponse(updateShowStep(input))
+  const updated = updateShowStep(input)
+  reassignShowLotsStep(transform({ input }, ({ input }) => ({ show_id: input.id, seller_id: input.update.seller_id as string | undefined })))
+  return new WorkflowResponse(updated)
 })
 
 const SHOW_EVENTS = {

@@ -15,6 +15,10 @@ import type { AdminCreateAuctionType, AdminGetAuctionsType } from "./validators"
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAuctionsType>, res: MedusaResponse) => {
   const { show_id, status, product_id, winner_id, seller_id, limit, offset } = req.validatedQuery as AdminGetAuctionsType
   const actor = await liveActor(req)
+  const variantIds = product_id ? await variantIdsOfProduct(req.scope, product_id) : null
+  if (variantIds?.length === 0) {
+    return res.json({ auctions: [], count: 0, offset, limit }) // an unknown product, or one without variants
+  }
   const { rows, count } = await queryList(req.scope, {
     entity: "auction",
     fields: req.queryConfig.fields,
@@ -22,7 +26,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAucti
       ...sellerFilter(actor, seller_id),
       ...(show_id ? { show_id } : {}),
       ...(status ? { status } : {}),
-      ...(product_id ? { product_variant_id: await variantIdsOfProduct(req.scope, product_id) } : {}),
+      ...(variantIds ? { product_variant_id: variantIds } : {}),
       ...(winner_id ? { winner_customer_id: winner_id } : {}),
     },
     pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
