@@ -1,6 +1,6 @@
-import { Input, Textarea, toast } from "@medusajs/ui"
+import { Input, Select, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { useSaveShow } from "../hooks/live"
+import { useMe, useSaveShow, useSellers } from "../hooks/live"
 import { describeError } from "../lib/api"
 import type { Show } from "../lib/types"
 import { Field, FormModal } from "./form-modal"
@@ -16,9 +16,19 @@ const toLocalInput = (iso: string | null | undefined) => {
 
 type Props = { show?: Show; open: boolean; onOpenChange: (open: boolean) => void; onSaved?: (show: Show) => void }
 
-/** Create or edit a show: title, description, when it is scheduled, an external playback URL. */
+/** The Select's value for "the admin user creating it" (no `seller_id` sent). */
+const ME = "me"
+
+/**
+ * Create or edit a show: title, description, when it is scheduled, an external playback URL, and
+ * (staff) which seller runs it.
+ */
 export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
   const save = useSaveShow(show?.id)
+  const me = useMe()
+  const isStaff = me.data?.role === "staff"
+  const sellers = useSellers(open && isStaff)
+  const [sellerId, setSellerId] = useState(ME)
   const [title, setTitle] = useState("")
   const [description, setDescription] = useState("")
   const [scheduledAt, setScheduledAt] = useState("")
@@ -30,6 +40,7 @@ export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
       setDescription(show?.description ?? "")
       setScheduledAt(toLocalInput(show?.scheduled_at))
       setPlaybackUrl(show?.playback_url ?? "")
+      setSellerId(show?.seller_id ?? ME)
     }
   }, [open, show])
 
@@ -40,6 +51,7 @@ export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
         description: description || null,
         scheduled_at: scheduledAt ? new Date(scheduledAt).toISOString() : null,
         playback_url: playbackUrl || null,
+        ...(isStaff && sellerId !== ME && sellerId !== show?.seller_id ? { seller_id: sellerId } : {}),
       },
       {
         onSuccess: ({ show: saved }) => {
@@ -85,6 +97,26 @@ export const ShowForm = ({ show, open, onOpenChange, onSaved }: Props) => {
           onChange={(e) => setPlaybackUrl(e.target.value)}
         />
       </Field>
+      {isStaff && sellers.data?.sellers.length ? (
+        <Field label="Seller">
+          <Select value={sellerId} onValueChange={setSellerId}>
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {/* Run by the staff member creating it, or (editing) by its current non-seller admin. */}
+              {sellers.data.sellers.some((p) => p.user_id === sellerId) ? null : (
+                <Select.Item value={sellerId}>{show ? "Its current admin (staff)" : "Me (staff)"}</Select.Item>
+              )}
+              {sellers.data.sellers.map((p) => (
+                <Select.Item key={p.id} value={p.user_id}>
+                  {p.display_name} (@{p.handle})
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+      ) : null}
     </FormModal>
   )
 }

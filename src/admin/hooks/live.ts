@@ -96,10 +96,21 @@ export const useMe = () =>
     staleTime: Infinity,
   })
 
+export type SellerProfile = { id: string; user_id: string; handle: string; display_name: string }
+
+/** Seller profiles (staff only: a seller is not asked). */
+export const useSellers = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...liveKeys.all, "sellers"],
+    enabled,
+    queryFn: () => liveFetch<{ sellers: SellerProfile[] }>("/admin/sellers", { query: { limit: 200 } }),
+  })
+
 export const fetchRealtimeToken = () => liveFetch<RealtimeToken>("/admin/live/realtime-token", { method: "POST", body: {} })
 
 export type ShowInput = {
   title?: string
+  seller_id?: string
   description?: string | null
   scheduled_at?: string | null
   playback_url?: string | null

@@ -4,7 +4,7 @@ import { Button, Container, Heading, StatusBadge, Table, Tabs, Text } from "@med
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { ShowForm } from "../../components/show-form"
-import { useShows } from "../../hooks/live"
+import { useMe, useShows } from "../../hooks/live"
 import { describeError } from "../../lib/api"
 import { dateTime, statusColor } from "../../lib/format"
 
@@ -21,6 +21,7 @@ const LiveShowsPage = () => {
   const [creating, setCreating] = useState(false)
   const navigate = useNavigate()
   const { data, isLoading, error } = useShows(tab)
+  const me = useMe()
 
   return (
     <Container className="divide-y p-0">
@@ -28,7 +29,9 @@ const LiveShowsPage = () => {
         <div>
           <Heading level="h1">Live shows</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Run shows: a lineup of lots auctioned live.
+            {me.data?.role === "seller"
+              ? "Your shows: a lineup of lots auctioned live."
+              : "Every seller's shows: a lineup of lots auctioned live."}
           </Text>
         </div>
         <Button size="small" variant="secondary" onClick={() => setCreating(true)}>

@@ -1,7 +1,7 @@
-import { Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Link, useParams } from "react-router-dom"
-import { useLot, useLotBids, useLotOffers } from "../../../../hooks/live"
+import { useLot, useLotAction, useLotBids, useLotOffers } from "../../../../hooks/live"
 import { describeError } from "../../../../lib/api"
 import { dateTime, money, statusColor } from "../../../../lib/format"
 
@@ -20,7 +20,13 @@ const LotPage = () => {
   const { data, error } = useLot(id)
   const bids = useLotBids(id)
   const offers = useLotOffers({ auction_id: id })
+  const action = useLotAction()
   const lot = data?.auction
+  const run = (name: "start" | "cancel" | "rerun", done: string) =>
+    action.mutate(
+      { id, action: name },
+      { onSuccess: () => toast.success(done), onError: (err) => toast.error(describeError(err)) }
+    )
 
   if (error) {
     return (
@@ -33,9 +39,29 @@ const LotPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex items-center gap-x-3 px-6 py-4">
-          <Heading level="h1">{lot?.title ?? "…"}</Heading>
-          {lot ? <StatusBadge color={statusColor(lot.status)}>{lot.status}</StatusBadge> : null}
+        <div className="flex items-center justify-between px-6 py-4">
+          <div className="flex items-center gap-x-3">
+            <Heading level="h1">{lot?.title ?? "…"}</Heading>
+            {lot ? <StatusBadge color={statusColor(lot.status)}>{lot.status}</StatusBadge> : null}
+          </div>
+          {/* The server decides what each state allows; a refusal comes back as a toast with its code. */}
+          <div className="flex gap-x-2">
+            {lot && (lot.status === "draft" || lot.status === "scheduled") && !lot.show_id ? (
+              <Button size="small" isLoading={action.isPending} onClick={() => run("start", "Lot started")}>
+                Start
+              </Button>
+            ) : null}
+            {lot && (lot.status === "draft" || lot.status === "scheduled" || lot.status === "live") ? (
+              <Button size="small" variant="danger" isLoading={action.isPending} onClick={() => run("cancel", "Lot cancelled")}>
+                Cancel lot
+              </Button>
+            ) : null}
+            {lot && (lot.status === "unsold" || lot.status === "sold") ? (
+              <Button size="small" variant="secondary" isLoading={action.isPending} onClick={() => run("rerun", "Lot back as a new run")}>
+                Re-run
+              </Button>
+            ) : null}
+          </div>
         </div>
         {lot ? (
           <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4">
