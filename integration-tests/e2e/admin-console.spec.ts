@@ -170,7 +170,7 @@ describe("Seller console in the Admin", () => {
     await waitForText('[data-testid="customer-live-widget"]', "Block bidder")
   })
 
-  it("should let the demo seller see only their own show, with its lineup", async () => {
+  it("should let staff give a show to the demo seller, who sees only their own shows and edits their lineup", async () => {
     const [, adminEmail, adminPassword] = app.output().match(/Admin .*\(login (\S+) \/ (\S+)\)/)!
     const [, email, password] = app.output().match(/Seller .*\(login (\S+) \/ (\S+):/)!
     const login = await fetch(`${base}/auth/user/emailpass`, {
@@ -181,6 +181,15 @@ describe("Seller console in the Admin", () => {
     const staff = { "content-type": "application/json", authorization: `Bearer ${((await login.json()) as { token: string }).token}` }
     const other = await fetch(`${base}/admin/shows`, { method: "POST", headers: staff, body: JSON.stringify({ title: "A staff-only show" }) })
     expect(other.status).toBe(200)
+
+    // Staff give a show to the seller from the Admin.
+    await page.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
+    await page.getByRole("button", { name: "Create show" }).click()
+    await page.locator("#show-title").fill("Assigned by staff")
+    await page.getByRole("combobox").click()
+    await page.getByRole("option", { name: /Demo Seller/ }).click()
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.waitForURL(/\/app\/live-shows\/show_[A-Za-z0-9]+$/, { timeout: 30_000 })
 
     const context = await browser.newContext()
     try {
@@ -194,6 +203,7 @@ describe("Seller console in the Admin", () => {
       await seller.goto(`${base}/app/live-shows`, { waitUntil: "domcontentloaded" })
       const own = seller.getByRole("link", { name: "Demo Seller's Friday lineup" })
       await own.waitFor({ timeout: 30_000 })
+      await seller.getByRole("link", { name: "Assigned by staff" }).waitFor()
       expect(await seller.getByText("A staff-only show").count()).toBe(0)
       await seller.getByRole("tab", { name: "Live" }).click()
       await seller.getByText("No shows here yet.").waitFor()
