@@ -89,10 +89,17 @@ const ShowConsolePage = () => {
     toast.success(message)
   }
 
-  const move = (index: number, delta: -1 | 1) => {
-    const ids = lots.map((l) => l.id)
-    const [moved] = ids.splice(index, 1)
-    ids.splice(index + delta, 0, moved)
+  // Only lots still to run (or running) move; finished ones keep their places at the top.
+  const movable = lots.filter((l) => l.status === "draft" || l.status === "scheduled" || l.status === "live").map((l) => l.id)
+  const canMove = (lot: Lot, delta: -1 | 1) => {
+    const at = movable.indexOf(lot.id)
+    return at !== -1 && at + delta >= 0 && at + delta < movable.length
+  }
+  const move = (lot: Lot, delta: -1 | 1) => {
+    const ids = [...movable]
+    const at = ids.indexOf(lot.id)
+    ids.splice(at, 1)
+    ids.splice(at + delta, 0, lot.id)
     reorder.mutate(ids, { onError: fail })
   }
 
@@ -241,15 +248,15 @@ const ShowConsolePage = () => {
                 </Table.Cell>
                 <Table.Cell>
                   <div className="flex justify-end gap-x-1">
-                    <IconButton size="small" variant="transparent" aria-label="Move up" disabled={i === 0} onClick={() => move(i, -1)}>
+                    <IconButton size="small" variant="transparent" aria-label="Move up" disabled={!canMove(lot, -1)} onClick={() => move(lot, -1)}>
                       <ArrowUpMini />
                     </IconButton>
                     <IconButton
                       size="small"
                       variant="transparent"
                       aria-label="Move down"
-                      disabled={i === lots.length - 1}
-                      onClick={() => move(i, 1)}
+                      disabled={!canMove(lot, 1)}
+                      onClick={() => move(lot, 1)}
                     >
                       <ArrowDownMini />
                     </IconButton>
