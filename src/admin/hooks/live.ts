@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { AdminLiveMeResponse, AdminSellerListResponse } from "../../realtime/contract/admin-api"
 import { liveFetch } from "../lib/api"
 import type { Bid, BidderBlock, Lot, LotOffer, LotSettingsInput, RealtimeToken, Show } from "../lib/types"
 
@@ -86,24 +87,21 @@ export const useBidderBlocks = (customerId: string) =>
       liveFetch<{ bidder_blocks: BidderBlock[] }>("/admin/bidder-blocks", { query: { customer_id: customerId } }),
   })
 
-export type LiveMe = { user_id: string; role: "staff" | "seller"; seller: { id: string } | null }
 
 /** The signed-in admin user and whether they are platform staff or a seller (scoped to their own data). */
 export const useMe = () =>
   useQuery({
     queryKey: [...liveKeys.all, "me"],
-    queryFn: () => liveFetch<LiveMe>("/admin/live/me"),
+    queryFn: () => liveFetch<AdminLiveMeResponse>("/admin/live/me"),
     staleTime: Infinity,
   })
-
-export type SellerProfile = { id: string; user_id: string; handle: string; display_name: string }
 
 /** Seller profiles (staff only: a seller is not asked). */
 export const useSellers = (enabled: boolean) =>
   useQuery({
     queryKey: [...liveKeys.all, "sellers"],
     enabled,
-    queryFn: () => liveFetch<{ sellers: SellerProfile[] }>("/admin/sellers", { query: { limit: 200 } }),
+    queryFn: () => liveFetch<AdminSellerListResponse>("/admin/sellers", { query: { limit: 200 } }),
   })
 
 export const fetchRealtimeToken = () => liveFetch<RealtimeToken>("/admin/live/realtime-token", { method: "POST", body: {} })

@@ -1,4 +1,5 @@
-import type { AuctionStatus, BidKind, BidOutcome, StoreLotOffer } from "../../realtime/contract/store-api"
+import type { AdminAuction, AdminRealtimeTokenResponse } from "../../realtime/contract/admin-api"
+import type { BidKind, BidOutcome, StoreLotOffer } from "../../realtime/contract/store-api"
 import type { ShowStatus } from "../../realtime/contract/transport"
 
 /** What the plugin's Admin routes answer with (the fields the console reads). */
@@ -16,35 +17,8 @@ export type Show = {
   seller?: { id: string; email: string } | null
 }
 
-export type LotStatus = AuctionStatus
-
-export type Lot = {
-  id: string
-  title: string
-  status: LotStatus
-  product_variant_id: string | null
-  show_id: string | null
-  currency_code: string
-  starting_price: number
-  reserve_price: number | null
-  duration_seconds: number
-  soft_close_seconds: number | null
-  soft_close_mode: "extend" | "reset"
-  started_at: string | null
-  ends_at: string | null
-  closed_at: string | null
-  current_price: number | null
-  leader_customer_id: string | null
-  leader_max: number | null
-  bid_count: number
-  winner_customer_id: string | null
-  hammer_price: number | null
-  run: number
-  seq: number
-  order_id: string | null
-  settlement_status: string | null
-  position?: number | null
-  created_at: string
+/** A lot as the Admin reads it, with the linked records the lot page asks for (`?fields=+show.title…`). */
+export type Lot = AdminAuction & {
   product_variant?: { id: string; title: string; sku: string | null; product_id: string; product?: { id: string; title: string } } | null
   show?: { id: string; title: string; status: ShowStatus } | null
   order?: { id: string; display_id: number } | null
@@ -84,4 +58,4 @@ export type LotSettingsInput = {
   show_id?: string | null
 }
 
-export type RealtimeToken = { token: string; expires_at: string; realtime_url: string }
+export type RealtimeToken = AdminRealtimeTokenResponse
