@@ -54,6 +54,7 @@ describe("Seller console in the Admin", () => {
 
   afterAll(async () => {
     await browser?.close()
+    // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output (Medusa, the Admin build, the sidecar) for a failed run.
     if (process.env.E2E_OUTPUT_FILE && app) {
       writeFileSync(process.env.E2E_OUTPUT_FILE, app.output())
     }
