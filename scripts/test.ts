@@ -18,7 +18,8 @@ const BIN = path.join(ROOT, "node_modules", ".bin")
 type Suite = { name: string; jestType?: string; command?: [string, string[]] }
 
 const SUITES: Suite[] = [
-  // `npm run typecheck`: the project, then the viewer page (storefront/, its own tsconfig for the browser).
+  // `npm run typecheck`: the server, scripts and tests, then the Admin extensions and the viewer page
+  // (browser code, bundler resolution), each with its own tsconfig.
   { name: "typecheck", command: ["npm", ["run", "--silent", "typecheck"]] },
   { name: "lint", command: [path.join(BIN, "medusa"), ["lint"]] },
   { name: "unit", jestType: "unit" },

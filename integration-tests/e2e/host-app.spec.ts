@@ -90,6 +90,28 @@ describe("the packed plugin in a host Medusa app", () => {
       /medusa-config|__tests__|integration-tests|scripts\/|\.spec\.|\.data|jest\.config|eslint\.config/.test(p)
     )
     expect(leaks).toEqual([])
+
+    // The seller's console is in the bundle: its routes, its sidebar item and its widgets; it
+    // imports only what the host's Admin provides, plus socket.io-client (a dependency).
+    const admin = await readFile(path.join(ROOT, ".medusa/server/src/admin/index.mjs"), "utf8")
+    for (const piece of ['"/live-shows"', '"/live-shows/:id"', '"/live-shows/lots/:id"', '"Live shows"']) {
+      expect(admin).toContain(piece)
+    }
+    for (const zone of ["product.details.after", "customer.details.after", "order.details.side.after"]) {
+      expect(admin).toContain(`"${zone}"`)
+    }
+    const imports = [...new Set([...admin.matchAll(/from "([^"]+)"/g)].map((m) => m[1]))].sort()
+    expect(imports).toEqual([
+      "@medusajs/admin-sdk",
+      "@medusajs/icons",
+      "@medusajs/js-sdk",
+      "@medusajs/ui",
+      "@tanstack/react-query",
+      "react",
+      "react-router-dom",
+      "react/jsx-runtime",
+      "socket.io-client",
+    ])
   })
 
   it("should install with plain npm install into an app as create-medusa-app makes it, migrate, boot and serve the plugin's route with the host's options", async () => {

@@ -29,7 +29,7 @@ describe("the shipped types, in a storefront", () => {
         dependencies: {
           [pkg.name]: `file:${tarball}`,
           "@medusajs/js-sdk": pkg.devDependencies["@medusajs/js-sdk"],
-          "socket.io-client": pkg.devDependencies["socket.io-client"],
+          "socket.io-client": pkg.dependencies["socket.io-client"],
           typescript: pkg.devDependencies.typescript,
         },
       })

@@ -1,19 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { SellerProfile } from "../../realtime/contract/admin-api"
 import { SellerErrorCodes } from "../../realtime/contract/errors"
-
-/** A seller's profile, as the Admin API returns it. */
-export type SellerProfile = {
-  id: string
-  user_id: string
-  handle: string
-  display_name: string
-  avatar_url: string | null
-  bio: string | null
-  metadata: Record<string, unknown> | null
-  created_at: string | Date
-  updated_at: string | Date
-}
 
 /** The admin user calling an Admin route: a seller (with their profile) or platform staff. */
 export type LiveActor = { user_id: string; seller: SellerProfile | null }

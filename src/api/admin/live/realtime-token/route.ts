@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import jwt from "jsonwebtoken"
 import { AUCTIONS_MODULE } from "../../../../modules/auctions"
 import type AuctionsModuleService from "../../../../modules/auctions/service"
+import type { AdminRealtimeTokenResponse } from "../../../../realtime/contract/admin-api"
 import { liveActor } from "../../../utils/live-actor"
 
 /** Long enough to open the socket (and reconnect for a while); the Admin asks again after that. */
@@ -13,7 +14,7 @@ export const REALTIME_TOKEN_SECONDS = 300
  * socket on another origin cannot send. HS256 with Medusa's JWT secret, as the sidecar verifies
  * every token; `live_role: "staff"` lets platform staff watch any seller's console room.
  */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminRealtimeTokenResponse>) => {
   const { user_id, seller } = await liveActor(req)
   const secret = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret
   if (typeof secret !== "string" || !secret) {
