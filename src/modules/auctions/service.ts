@@ -1,6 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
 import {
   PG_EVENTS_CHANNEL,
@@ -103,8 +103,13 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
    * transaction when it passes one (Medusa's `transactionManager` in the shared context), else
    * in one of its own. Returns the lots cancelled.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async cancelShowLots(showId: string, @MedusaContext() sharedContext: Context = {}): Promise<PublicLot[]> {
+    return this.cancelShowLots_(showId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async cancelShowLots_(showId: string, @MedusaContext() sharedContext: Context = {}): Promise<PublicLot[]> {
     const trx = this.transaction_(sharedContext)
     const { rows } = await trx.raw(
       `select id from live_auction where show_id = ? and status = 'scheduled' and deleted_at is null order by id for update`,
@@ -114,7 +119,7 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     for (const { id } of rows as { id: string }[]) {
       const result = await cancelLot(trx, id, this.lotDefaults_())
       if (!result.ok) {
-        throw new Error(`Lot ${id} of show ${showId} could not be cancelled: ${result.message}`)
+        throw new MedusaError(MedusaError.Types.CONFLICT, `Lot ${id} of show ${showId} could not be cancelled: ${result.message}`)
       }
       cancelled.push(result.lot)
     }

@@ -201,7 +201,7 @@ function checkStatus(lot: BidSnapshot, input: PlaceBidInput): [AuctionErrorCode,
 /** The `closed` event of a lot that has just closed (sold or unsold). */
 export function closedPayload(lot: LotRow & { db_now?: Date }): OutboxPayload<typeof LiveAuctionEvents.CLOSED> {
   if ((lot.status !== "sold" && lot.status !== "unsold") || !lot.closed_at) {
-    throw new Error(`Lot ${lot.id} is ${lot.status}, not closed.`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Lot ${lot.id} is ${lot.status}, not closed.`)
   }
   return {
     status: lot.status,

@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { rawNumber } from "./lot-row"
 
 /**
@@ -441,7 +441,7 @@ export async function attachOfferCart(knex: Knex, offerId: string, cartId: strin
     .update({ cart_id: cartId, cart_error: null, updated_at: knex.raw("clock_timestamp()") })
     .returning("*")
   if (!rows[0]) {
-    throw new Error(`Lot offer ${offerId} is no longer pending without a cart.`)
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Lot offer ${offerId} is no longer pending without a cart.`)
   }
   return toOffer(rows[0])
 }
