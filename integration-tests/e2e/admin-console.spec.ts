@@ -159,11 +159,18 @@ describe("Seller console in the Admin", () => {
     await waitForText('[data-testid="bid-history"]', "straight")
   })
 
-  it("should list the lot on its product's page (product widget)", async () => {
+  it("should list the lot on its product's page, and auction the product from there (product widget)", async () => {
     const res = await fetch(`${base}/store/products?handle=sealed-booster-box`, { headers: storeHeaders() })
     const { products } = (await res.json()) as { products: { id: string }[] }
     await page.goto(`${base}/app/products/${products[0].id}`, { waitUntil: "domcontentloaded" })
     await waitForText('[data-testid="product-lots-widget"]', LOT_TITLE)
+
+    // "Auction this product": a standalone lot for its variant.
+    const widget = page.locator('[data-testid="product-lots-widget"]')
+    await widget.getByRole("button", { name: "Auction this product" }).click({ timeout: 30_000 })
+    await page.locator("#lot-title").fill("Widget lot")
+    await page.getByRole("button", { name: "Create lot" }).click()
+    await waitForText('[data-testid="product-lots-widget"]', "Widget lot")
     expect(pageErrors).toEqual([])
   })
 
