@@ -80,6 +80,7 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
     seller,
     /** Seller A's profile. */
     sellerProfileId: callers.sellerA.seller_id,
+    customerAId: callers.customerA.id,
     draftLot: () => lot({}, false),
     liveLot: () => lot(),
     /** A live lot customer A has bid on. */
@@ -174,7 +175,7 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
   "POST /admin/shows/:id/next-lot": async (fx) => ({ params: { id: await fx.liveShowWithLineup() }, body: {} }),
   "GET /admin/bids": async (fx) => {
     await fx.lotBidOnByA()
-    return { query: { limit: "10" } }
+    return { query: { customer_id: fx.customerAId, limit: "10" } }
   },
   "GET /admin/bidder-blocks": async (fx) => ({ query: { customer_id: await fx.blockedCustomer() } }),
   "GET /admin/sellers": async () => ({ query: { q: "Seller", limit: "10" } }),

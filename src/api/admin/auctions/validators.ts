@@ -89,7 +89,7 @@ export type AdminGetAuctionsType = z.infer<typeof AdminGetAuctions>
 export const AdminGetBids = z.object({ ...pagination(100, 500), ...Fields }).strict()
 export type AdminGetBidsType = z.infer<typeof AdminGetBids>
 
-/** `GET /admin/bids`: bids across lots, by customer or lot. */
+/** `GET /admin/bids`: bids across lots, of a customer or a lot (one of them is required). */
 export const AdminGetAllBids = z
   .object({
     ...pagination(50, 200),
@@ -98,6 +98,7 @@ export const AdminGetAllBids = z
     ...Fields,
   })
   .strict()
+  .refine((q) => !!(q.customer_id || q.auction_id), { message: "name a customer_id or an auction_id" })
 export type AdminGetAllBidsType = z.infer<typeof AdminGetAllBids>
 
 export const AdminGetBidderBlocks = z.object({ ...pagination(50, 200), customer_id: EntityId.optional(), ...Fields }).strict()

@@ -19,6 +19,9 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAuctionTyp
     await assertOwns(req.scope, actor, "show", req.validatedBody.show_id)
     update.seller_id = await lotSeller(req.scope, actor, req.validatedBody.show_id)
   }
+  if ("show_id" in update) {
+    update.position = null // its place in the old lineup means nothing in the new one: last, until reordered
+  }
   if ("scheduled_at" in update) {
     update.status = update.scheduled_at ? "scheduled" : "draft"
   }
