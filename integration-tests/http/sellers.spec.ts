@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import jwt from "jsonwebtoken"
 import { adminUser, createBuyers, createSeller, createVariant, type Buyer, type Seller } from "../helpers/actors"
 import { bid, createLot, createShow } from "../helpers/auctions"
-import { attempt } from "../helpers/checkout"
+import { attempt, QUICK_LOT, waitFor } from "../helpers/checkout"
 
 jest.setTimeout(180_000)
 
@@ -167,6 +167,24 @@ medusaIntegrationTestRunner({
         expect((await get(`/admin/auctions?winner_id=${buyer.id}`, staff)).data.auctions).toEqual([])
         const lotOffers = await get(`/admin/lot-offers?customer_id=${buyer.id}&status=pending`, a.headers)
         expect(lotOffers.data).toMatchObject({ lot_offers: [], count: 0 })
+      })
+
+      it("should list a sold lot's offers to its seller only, by customer, status and order", async () => {
+        const lot = await createLot(api, a.headers, { ...QUICK_LOT })
+        expect((await bid(api, lot, buyer.headers, { amount: 9 })).status).toBe(200)
+        const offers = (headers: Record<string, string>, query: string) =>
+          get(`/admin/lot-offers?${query}`, headers).then((r) => r.data.lot_offers as any[])
+        const [offer] = await waitFor("the winner's offer", async () => {
+          const found = await offers(staff, `auction_id=${lot}`)
+          return found.length ? found : null
+        })
+        expect(offer).toMatchObject({ auction_id: lot, seller_id: a.user_id, customer_id: buyer.id, status: "pending" })
+        expect((await offers(a.headers, `customer_id=${buyer.id}&status=pending`)).map((o) => o.id)).toEqual([offer.id])
+        expect(await offers(b.headers, `customer_id=${buyer.id}`)).toEqual([])
+        expect((await offers(staff, `seller_id=${a.user_id}`)).map((o) => o.id)).toEqual([offer.id])
+        expect(await offers(staff, "order_id=order_missing")).toEqual([])
+        expect((await get(`/admin/auctions?winner_id=${buyer.id}`, a.headers)).data.auctions.map((l: any) => l.id)).toEqual([lot])
+        expect((await get(`/admin/auctions?winner_id=${buyer.id}`, b.headers)).data.auctions).toEqual([])
       })
 
       it("should filter lots by product, and bidder blocks by customer", async () => {

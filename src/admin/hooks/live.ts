@@ -42,9 +42,14 @@ export const useShow = (id: string) =>
     queryFn: () => liveFetch<{ show: Show }>(`/admin/shows/${id}`),
   })
 
-export const useLineup = (showId: string) =>
+/**
+ * A show's lots in running order. While it is live the lineup is read again every few seconds: a
+ * scheduled lot may start by itself, and the console follows only the running lot's room.
+ */
+export const useLineup = (showId: string, live = false) =>
   useQuery({
     queryKey: liveKeys.lineup(showId),
+    refetchInterval: live ? 5_000 : false,
     queryFn: () => liveFetch<{ lots: Lot[] }>(`/admin/shows/${showId}/lineup`),
   })
 

@@ -33,12 +33,24 @@ export type LiveConsole = {
 
 /**
  * The seller's console over the sidecar: a token from `POST /admin/live/realtime-token`, the
- * rooms `seller:<the show's seller>`, `show:<id>` and the running lot's `auction:<id>`, the server clock
- * from `time:sync`, and the lot events and viewer counts they carry. A rejoin after a reconnect
- * sends the last seq seen, so missed events are replayed (or the HTTP reads refreshed when the
- * sidecar says a snapshot is due); HTTP reads are refreshed when a lot starts or closes too.
+ * rooms `seller:<the show's seller>` (viewer counts and show status) and the running lot's
+ * `auction:<id>` (bids, extensions, the hammer), and the server clock from `time:sync`.
+ *
+ * Not `show:<id>`: the sidecar counts every socket in it as a viewer, so the console would count
+ * itself. The running lot's room is joined with the `seq` of the HTTP read, so whatever happened
+ * between that read and the join is replayed; a rejoin after a reconnect sends the last seq seen
+ * (or the HTTP reads are refreshed when the sidecar says a snapshot is due).
  */
-export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: string; showId: string; auctionId?: string | null }): LiveConsole {
+export function useLiveConsole({
+  sellerId,
+  showId,
+  auction,
+}: {
+  sellerId?: string
+  showId: string
+  /** The running lot as last read over HTTP. */
+  auction?: { id: string; seq: number } | null
+}): LiveConsole {
   const client = useQueryClient()
   const socketRef = useRef<LiveSocket | null>(null)
   /** The last seq seen per room: a rejoin (after a reconnect) asks the sidecar to replay what came after. */
@@ -108,7 +120,6 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
           })
           setState((s) => ({ ...s, connected: true, error: null }))
           join(socket!, rooms.seller(sellerId))
-          join(socket!, rooms.show(showId))
           refresh()
         })
         socket.on("disconnect", () => setState((s) => ({ ...s, connected: false })))
@@ -171,12 +182,18 @@ export function useLiveConsole({ sellerId, showId, auctionId }: { sellerId?: str
   }, [sellerId, showId])
 
   // The running lot's own room, followed as the lineup moves on.
+  const auctionId = auction?.id
+  const httpSeq = useRef(0)
+  httpSeq.current = auction?.seq ?? 0
   useEffect(() => {
     const socket = socketRef.current
     if (!auctionId || !socket || !state.connected) {
       return
     }
     const room = rooms.auction(auctionId)
+    if (!lastSeq.current.has(room)) {
+      lastSeq.current.set(room, httpSeq.current)
+    }
     join(socket, room)
     return () => {
       socket.emit("room:leave", { room }, () => lastSeq.current.delete(room))

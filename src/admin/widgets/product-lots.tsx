@@ -1,12 +1,14 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { AddLotModal } from "../components/add-lot-modal"
 import { useCreateLot, useLots, useShows } from "../hooks/live"
 import { describeError } from "../lib/api"
 import { money, statusColor } from "../lib/format"
+import { sdk } from "../lib/sdk"
 
 /** "Auction this product": a lot for one of its variants (optionally into a show), and its lots. */
 const ProductLotsWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
@@ -14,7 +16,12 @@ const ProductLotsWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
   const lots = useLots({ product_id: product.id })
   const shows = useShows(["scheduled", "live"])
   const create = useCreateLot()
-  const variants = (product.variants ?? []).map((v) => ({ id: v.id, title: v.title ?? v.id }))
+  // The product page's own read may leave variants out: ask for them.
+  const withVariants = useQuery({
+    queryKey: ["live-commerce", "product-variants", product.id],
+    queryFn: () => sdk.admin.product.retrieve(product.id, { fields: "id,title,*variants" }),
+  })
+  const variants = (withVariants.data?.product.variants ?? product.variants ?? []).map((v) => ({ id: v.id, title: v.title ?? v.id }))
 
   return (
     <Container className="divide-y p-0" data-testid="product-lots-widget">

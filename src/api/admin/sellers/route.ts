@@ -4,7 +4,7 @@ import { queryList } from "../../utils/query-graph"
 import { retrieveAdminSeller } from "./helpers"
 import type { AdminCreateSellerType, AdminGetSellersType } from "./validators"
 
-/** Seller profiles (staff), newest first; `?q=` searches display names. */
+/** Seller profiles (staff), newest first; `?q=` searches display names and handles. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSellersType>, res: MedusaResponse) => {
   const { q, limit, offset } = req.validatedQuery as AdminGetSellersType
   const { rows, count } = await queryList(req.scope, {

@@ -26,6 +26,6 @@ export const AdminUpdateSeller = SellerProfileSettings.partial()
   .refine((u) => Object.keys(u).length > 0, { message: "nothing to update" })
 export type AdminUpdateSellerType = z.infer<typeof AdminUpdateSeller>
 
-/** `GET /admin/sellers`: `?q=` searches display names, plus pagination. */
+/** `GET /admin/sellers`: `?q=` searches display names and handles, plus pagination. */
 export const AdminGetSellers = z.object({ q: Text(200).optional(), ...pagination(50, 200), ...Fields }).strict()
 export type AdminGetSellersType = z.infer<typeof AdminGetSellers>

@@ -12,7 +12,7 @@ export const Seller = model
       /** The Medusa admin user who is this seller (one profile per user). */
       user_id: model.text(),
       /** The seller's address on the storefront (`/sellers/<handle>`): a lowercase slug, unique. */
-      handle: model.text(),
+      handle: model.text().searchable(),
       /** The name viewers see on shows and lots. */
       display_name: model.text().searchable(),
       avatar_url: model.text().nullable(),

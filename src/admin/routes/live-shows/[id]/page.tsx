@@ -61,7 +61,7 @@ const CurrentLot = ({ lot, live, offsetMs }: { lot: Lot; live?: LiveLotState; of
 const ShowConsolePage = () => {
   const { id } = useParams() as { id: string }
   const show = useShow(id)
-  const lineup = useLineup(id)
+  const lineup = useLineup(id, show.data?.show.status === "live")
   const me = useMe()
   const showAction = useShowAction(id)
   const nextLot = useNextLot(id)
@@ -77,7 +77,7 @@ const ShowConsolePage = () => {
   const latest = running ?? [...lots].reverse().find((l) => l.started_at) ?? null
   // The show's seller's console room carries its viewer counts (staff may join any seller's).
   const sellerRoom = show.data ? (show.data.show.seller_id ?? me.data?.user_id) : undefined
-  const live = useLiveConsole({ sellerId: sellerRoom, showId: id, auctionId: running?.id })
+  const live = useLiveConsole({ sellerId: sellerRoom, showId: id, auction: running })
 
   const fail = (err: unknown) => {
     const text = describeError(err)

@@ -135,6 +135,11 @@ const LotPage = () => {
             ))}
           </Table.Body>
         </Table>
+        {!offers.isLoading && !offers.error && !offers.data?.lot_offers.length ? (
+          <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+            No offers: the lot has not been sold.
+          </Text>
+        ) : null}
         {offers.error ? <Text className="text-ui-fg-error px-6 py-4">{describeError(offers.error)}</Text> : null}
       </Container>
 
