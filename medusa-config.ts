@@ -31,6 +31,7 @@ const liveCommerceOptions = {
   ...(env.LIVE_SOFT_CLOSE_SECONDS
     ? { auctions: { softCloseSeconds: Number(env.LIVE_SOFT_CLOSE_SECONDS) } }
     : {}),
+  ...(env.LIVE_AUTO_CHARGE === "false" ? { settlement: { autoCharge: false } } : {}),
 }
 
 /** With REDIS_URL, Medusa's own infrastructure goes to Redis too (needed for N processes). */

@@ -14,6 +14,7 @@ import { LiveSettlementEvents } from "../../../modules/auctions/events"
 import { assertChargeAuthorizedStep } from "../steps/assert-charge-authorized"
 import { chooseShippingOptionStep } from "../steps/choose-shipping-option"
 import { claimCartChargeStep } from "../steps/claim-cart-charge"
+import { keepCartAddressStep } from "../steps/keep-cart-address"
 import { markCartOffersPaidStep } from "../steps/mark-cart-offers-paid"
 import { prepareOffSessionChargeStep } from "../steps/prepare-off-session-charge"
 import { recordChargeRefusalStep } from "../steps/record-charge-refusal"
@@ -51,6 +52,7 @@ export const chargeLotCartWorkflow = createWorkflow(chargeLotCartWorkflowId, (in
     validateCartLotLinesStep({ cart_id: input.cart_id })
   })
   when("live-charge-set-address", { plan }, ({ plan }) => !!plan && !plan.refusal && !!plan.shipping_address).then(() => {
+    keepCartAddressStep({ cart_id: input.cart_id })
     updateCartWorkflow.runAsStep({
       input: transform({ input, plan }, ({ input, plan }) => ({ id: input.cart_id, shipping_address: plan!.shipping_address! })),
     })
