@@ -8,7 +8,8 @@ import { launchChromium } from "../helpers/browser"
 import { embeddedEnv, expectCleanStop, freePort, freePorts, launch, makeDataDir, ROOT, type Launched } from "../helpers/launcher"
 import { waitFor } from "../helpers/wait"
 
-// Booting the stack (and the Admin's first build) is beforeAll's; each step below has its own bound.
+// Booting the stack (and the Admin's first build) is beforeAll's; the steps' own bounds add up to
+// under 4 minutes of browser time (a run takes about 75 s of it).
 jest.setTimeout(4 * 60_000)
 
 type Json = Record<string, any>
@@ -325,11 +326,13 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
       expect(first).toMatch(/^\d+:\d\d$/)
       await screenshot(adminPage, 1, "admin-lot-running")
       console.log(`step 1: ${Date.now() - started} ms`)
-    }), 90_000)
+    }), 70_000)
 
   it("2. two customers bid against each other on the viewer page; the winner pays and sees the order", () =>
     step(2, async () => {
       const started = Date.now()
+      /** ms from a bid's HTTP 200 on one page to the other page showing it. */
+      const latencies: number[] = []
       // The anonymous viewer: the lot came on screen with its picture, a running countdown, the feed.
       for (const page of [viewer, rival]) {
         await shows(page, "lot-title", LOT_TITLE)
@@ -360,7 +363,8 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
         ["bid-count", "1 bid"],
       ])
       let acked = await bidAcknowledged(viewer, () => viewer.getByTestId("one-tap").click())
-      expect((await seen) - acked).toBeLessThanOrEqual(SEEN_WITHIN_MS)
+      latencies.push(Math.round((await seen) - acked))
+      expect(latencies.at(-1)).toBeLessThanOrEqual(SEEN_WITHIN_MS)
       await viewer.getByTestId("you-lead").waitFor()
       await rival.getByTestId("feed").getByText("$10.00").waitFor()
 
@@ -379,7 +383,8 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
         ["notice-outbid", "the price is now 11.00"],
       ])
       acked = await bidAcknowledged(rival, () => rival.getByTestId("one-tap").click())
-      expect((await seen) - acked).toBeLessThanOrEqual(SEEN_WITHIN_MS)
+      latencies.push(Math.round((await seen) - acked))
+      expect(latencies.at(-1)).toBeLessThanOrEqual(SEEN_WITHIN_MS)
       await rival.getByTestId("you-lead").waitFor({ timeout: 15_000 })
       await shows(viewer, "bid-count", "2 bids")
       await screenshot(viewer, 2, "viewer-outbid")
@@ -397,7 +402,8 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
         ["notice-outbid", "the price is now 12.00"],
       ])
       acked = await bidAcknowledged(viewer, () => dialog.getByRole("button", { name: "Confirm" }).click())
-      expect((await seen) - acked).toBeLessThanOrEqual(SEEN_WITHIN_MS)
+      latencies.push(Math.round((await seen) - acked))
+      expect(latencies.at(-1)).toBeLessThanOrEqual(SEEN_WITHIN_MS)
       await shows(viewer, "you-lead", "You lead (your max $500.00)")
 
       // Into the soft-close window: the rival's bid there moves the end later on every screen.
@@ -453,8 +459,8 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
       displayId = ((await viewer.getByTestId("order-number").textContent()) ?? "").replace("#", "")
       expect(displayId).toMatch(/^\d+$/)
       await screenshot(viewer, 2, "viewer-order-placed")
-      console.log(`step 2: ${Date.now() - started} ms`)
-    }), 150_000)
+      console.log(`step 2: ${Date.now() - started} ms; bids seen by the other page ${latencies.join(", ")} ms after their HTTP 200`)
+    }), 125_000)
 
   it("3. the order's page in the Admin shows the lot and its show; the Admin API has the order at the hammer price", () =>
     step(3, async () => {
@@ -481,7 +487,7 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
       expect(order.email).toBe("buyer@live-commerce.local")
       expect(order.items).toEqual([expect.objectContaining({ unit_price: amount, quantity: 1 })])
       console.log(`step 3: ${Date.now() - started} ms`)
-    }), 60_000)
+    }), 40_000)
 
   it("4. no page logged a console error or threw", () => {
     expect(consoleErrors).toEqual([])
