@@ -50,6 +50,8 @@ export const emptyStage: Stage = { show: null, lot: null, feed: [], viewers: nul
 
 const FEED_SIZE = 30
 
+const EXTENDED_FLASH = "Extended: a late bid added time"
+
 export function stageReducer(stage: Stage, action: StageAction): Stage {
   switch (action.type) {
     case "show":
@@ -68,8 +70,12 @@ export function stageReducer(stage: Stage, action: StageAction): Stage {
         return stage
       }
       const mine = action.mine
+      // Our own bid's answer may carry a soft-close extension before its event arrives (which is
+      // then not newer than the lot): say so here too.
+      const extended = action.auction.extension_count > lot.extension_count
       return {
         ...stage,
+        flash: extended ? EXTENDED_FLASH : stage.flash,
         lot: {
           ...lot,
           ...action.auction,
@@ -118,7 +124,7 @@ export function stageReducer(stage: Stage, action: StageAction): Stage {
       }
       return {
         ...stage,
-        flash: "Extended: a late bid added time",
+        flash: EXTENDED_FLASH,
         lot: { ...lot, ends_at: action.event.ends_at, extension_count: action.event.extension_count, seq: action.event.auction_seq },
       }
     }

@@ -36,7 +36,10 @@ export const FormModal = ({ open, onOpenChange, heading, submitLabel, pending, s
           </FocusModal.Header>
           <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-16">
             <div className="flex w-full max-w-[640px] flex-col gap-y-6">
-              <Heading>{heading}</Heading>
+              {/* The dialog's accessible name (Radix requires a Title in every dialog). */}
+              <FocusModal.Title asChild>
+                <Heading>{heading}</Heading>
+              </FocusModal.Title>
               {children}
             </div>
           </FocusModal.Body>

@@ -94,6 +94,17 @@ describe("the show page's stage", () => {
   })
 })
 
+describe("a soft-close extension from our own bid", () => {
+  it("should say so when the bid's answer carries it (its event is then not newer than the lot)", () => {
+    const extended = lot({ seq: 4, ends_at: "2026-12-01T12:00:45.000Z", extension_count: 1, current_price: 11, leader: "bidder-me" })
+    let stage = stageReducer(withLot(lot()), { type: "lot_state", auction: extended, mine: { leading: true, max: null } })
+    expect(stage.flash).toBe("Extended: a late bid added time")
+    expect(stage.lot).toMatchObject({ ends_at: "2026-12-01T12:00:45.000Z", extension_count: 1 })
+    stage = stageReducer({ ...stage, flash: null }, { type: "lot_state", auction: { ...extended, seq: 5 }, mine: { leading: true, max: null } })
+    expect(stage.flash).toBeNull()
+  })
+})
+
 describe("nextMinimum", () => {
   it.each([
     [0, 1],

@@ -12,6 +12,8 @@ export function BidFeed({ feed, currency }: { feed: FeedItem[]; currency: string
           <li key={item.id}>
             <strong>{item.bidder}</strong> {money(item.price, currency)}
             {item.outcome === "bought" && " (bought now)"}
+            {/* The price after this bid: a leader's max bid answered it at once. */}
+            {item.outcome === "outbid" && " (a max bid beat it at once)"}
           </li>
         ))}
       </ol>
