@@ -3,6 +3,7 @@ import { existsSync } from "node:fs"
 import { mkdir, readFile, rm } from "node:fs/promises"
 import path from "node:path"
 import { Client } from "pg"
+import { launchChromium } from "../helpers/browser"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "../../scripts/lib/processes"
 import { HOST_HOOKS, writeHostApp } from "../helpers/host-app"
 import { caller, seedHostShop, signUp, winLot } from "../helpers/host-shop"
@@ -35,6 +36,7 @@ describe("the packed plugin in a host Medusa app", () => {
   let env: NodeJS.ProcessEnv
   /** The running host, once booted: its URL, an admin token, its storefront's publishable key. */
   let host: { base: string; admin: Record<string, string>; keyId: string; store: Record<string, string> } | undefined
+  let hostProductId: string | undefined
 
   beforeAll(async () => {
     workDir = await makeDataDir()
@@ -229,6 +231,7 @@ describe("the packed plugin in a host Medusa app", () => {
     const { base, admin, keyId, store } = host!
     const call = caller(base)
     const shop = await seedHostShop(call, admin, keyId)
+    hostProductId = shop.productId
     const A = await signUp(call, store, "winner@host.example")
     const B = await signUp(call, store, "rival@host.example")
     const lot = { title: "Host mystery box", currency_code: "usd", region_id: shop.regionId, sales_channel_id: shop.salesChannelId }
@@ -269,5 +272,29 @@ describe("the packed plugin in a host Medusa app", () => {
 
     const ran = new Set((await readFile(hookLog, "utf8")).split("\n").filter(Boolean))
     expect([...ran].sort()).toEqual([...HOST_HOOKS].sort())
+  })
+
+  it("should show the plugin's Admin route and widgets in the host's own Admin", async () => {
+    expect(host && hostProductId).toBeTruthy()
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage()
+      // The host's `medusa develop` builds its Admin, with the plugin's extensions, on first load.
+      await page.goto(`${host!.base}/app`, { waitUntil: "domcontentloaded" })
+      await page.locator('input[name="email"]').fill("host-admin@example.com", { timeout: 180_000 })
+      await page.locator('input[name="password"]').fill("host-password")
+      await page.locator('button[type="submit"]').click()
+      await page.waitForURL(/\/app\/orders/, { timeout: 60_000 })
+
+      // The sidebar item and the route.
+      await page.getByRole("link", { name: "Live shows" }).click({ timeout: 30_000 })
+      await page.waitForURL(/\/app\/live-shows/, { timeout: 30_000 })
+      await page.getByRole("heading", { name: "Live shows" }).waitFor({ timeout: 30_000 })
+      // A widget: the product page carries the plugin's "Auctions" card.
+      await page.goto(`${host!.base}/app/products/${hostProductId}`, { waitUntil: "domcontentloaded" })
+      await page.getByRole("heading", { name: "Auctions" }).waitFor({ timeout: 60_000 })
+    } finally {
+      await browser.close()
+    }
   })
 })

@@ -50,7 +50,6 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     http: { jwtSecret: "host-secret", cookieSecret: "host-secret" },
   },
-  admin: { disable: true },
   plugins: [
     {
       resolve: "medusa-plugin-live-commerce",

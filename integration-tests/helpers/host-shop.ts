@@ -57,7 +57,12 @@ export async function seedHostShop(call: Call, admin: Record<string, string>, pu
     ),
     "product"
   )
-  return { regionId: region.id as string, salesChannelId: sales_channel.id as string, variantId: product.variants[0].id as string }
+  return {
+    regionId: region.id as string,
+    salesChannelId: sales_channel.id as string,
+    productId: product.id as string,
+    variantId: product.variants[0].id as string,
+  }
 }
 
 /** A storefront customer signing up and logging in; returns headers for their Store requests. */
