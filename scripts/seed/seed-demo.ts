@@ -293,7 +293,7 @@ async function createDemoShow(container: MedusaContainer, sellerId: string) {
     input: [
       {
         title: DEMO_SHOW_TITLE,
-        description: "Add lots to this show in the Admin API, go live, and watch the bids on the show's room.",
+        description: "Four lots lined up: open Live shows in the Admin, go live, start the next lot, and bid on the viewer page.",
         seller_id: sellerId,
         scheduled_at: new Date(Date.now() + 24 * 3600_000),
       },
