@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto"
-import { writeFileSync } from "node:fs"
-import { rm } from "node:fs/promises"
 import type { Browser, Page } from "playwright-core"
 import { io } from "socket.io-client"
 import { launchChromium } from "../helpers/browser"
-import { embeddedEnv, expectCleanStop, freePorts, launch, makeDataDir, type Launched } from "../helpers/launcher"
+import { embeddedEnv, freePorts, launch, makeDataDir, stopStack, type Launched } from "../helpers/launcher"
 
 jest.setTimeout(6 * 60_000)
 
@@ -54,15 +52,7 @@ describe("Seller console in the Admin", () => {
 
   afterAll(async () => {
     await browser?.close()
-    // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output (Medusa, the Admin build, the sidecar) for a failed run.
-    if (process.env.E2E_OUTPUT_FILE && app) {
-      writeFileSync(process.env.E2E_OUTPUT_FILE, app.output())
-    }
-    if (app) {
-      app.signal("SIGINT")
-      expectCleanStop(await app.exited, "SIGINT", app.output())
-    }
-    await rm(dataDir, { recursive: true, force: true })
+    await stopStack(app, dataDir) // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output
   })
 
   let showId: string

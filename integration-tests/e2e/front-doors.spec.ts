@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto"
-import { writeFileSync } from "node:fs"
 import { createServer, type Server } from "node:http"
 import { mkdir, readdir, rm } from "node:fs/promises"
 import path from "node:path"
 import type { Browser, ConsoleMessage, Page } from "playwright-core"
 import { launchChromium } from "../helpers/browser"
-import { embeddedEnv, expectCleanStop, freePort, freePorts, launch, makeDataDir, ROOT, type Launched } from "../helpers/launcher"
+import { embeddedEnv, freePort, freePorts, launch, makeDataDir, ROOT, stopStack, type Launched } from "../helpers/launcher"
 import { waitFor } from "../helpers/wait"
 
 // Booting the stack (and the Admin's first build) is beforeAll's; the steps' own bounds add up to
@@ -94,15 +93,7 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
   afterAll(async () => {
     await browser?.close()
     player?.close()
-    // E2E_OUTPUT_FILE=/tmp/doors-stack.log keeps the stack's output (Medusa, the Admin build, the sidecar, the viewer page).
-    if (process.env.E2E_OUTPUT_FILE && app) {
-      writeFileSync(process.env.E2E_OUTPUT_FILE, app.output())
-    }
-    if (app) {
-      app.signal("SIGINT")
-      expectCleanStop(await app.exited, "SIGINT", app.output())
-    }
-    await rm(dataDir, { recursive: true, force: true })
+    await stopStack(app, dataDir) // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output
   })
 
   /** The stack's HTTP API; a status ≥ 400 throws with the body. */

@@ -54,6 +54,23 @@ export class FakeStripe {
   private server: http.Server | null = null
   private seq = 0
 
+  /**
+   * A fake Stripe for one test file's Medusa app: its keys and address (and `env`) go into
+   * process.env before the runner loads medusa-config.ts (whose `env` option is applied only after
+   * that). Call it at module scope; jest gives each test file its own copy of process.env.
+   */
+  static forApp(env: Record<string, string> = {}): { stripe: FakeStripe; port: number } {
+    const stripe = new FakeStripe()
+    const port = FakeStripe.reservePort()
+    Object.assign(process.env, {
+      STRIPE_API_KEY: stripe.apiKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+      ...env,
+    })
+    return { stripe, port }
+  }
+
   /** A free port, chosen before Medusa boots (its config is read once, at boot). */
   static reservePort(): number {
     const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import { chmod, mkdtemp } from "node:fs/promises"
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises"
 import net from "node:net"
 import path from "node:path"
 
@@ -139,6 +139,22 @@ export function expectCleanStop(
   expect(output).toContain(`[live] ${sent}: stopping`)
   expect(output).toContain("[live] embedded PostgreSQL stopped")
   expect(output).not.toContain("[live] error")
+}
+
+/**
+ * A browser test's stack, stopped with Ctrl-C and checked to stop cleanly, its data folder removed.
+ * With E2E_OUTPUT_FILE set, the stack's output (Medusa, the Admin build, the sidecar, the viewer
+ * page) is kept there, for a failed run.
+ */
+export async function stopStack(app: Launched | undefined, dataDir: string): Promise<void> {
+  if (process.env.E2E_OUTPUT_FILE && app) {
+    await writeFile(process.env.E2E_OUTPUT_FILE, app.output())
+  }
+  if (app) {
+    app.signal("SIGINT")
+    expectCleanStop(await app.exited, "SIGINT", app.output())
+  }
+  await rm(dataDir, { recursive: true, force: true })
 }
 
 /** True while something accepts connections on the port. */

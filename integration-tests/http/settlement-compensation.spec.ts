@@ -21,12 +21,7 @@ jest.setTimeout(240_000)
  * The app runs in `server` mode (no settlement loop) with automatic charging off: the close
  * subscriber makes the winner's offer and cart, and no charge or lapse races the runs driven here.
  */
-const stripe = new FakeStripe()
-const stripePort = FakeStripe.reservePort()
-Object.assign(process.env, {
-  STRIPE_API_KEY: stripe.apiKey,
-  STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-  STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
+const { stripe, port: stripePort } = FakeStripe.forApp({
   WORKER_MODE: "server",
   // Settlement still runs when a lot sells (the close subscriber) but charges nothing: the test does.
   LIVE_AUTO_CHARGE: "false",

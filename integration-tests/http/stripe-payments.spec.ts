@@ -20,17 +20,7 @@ jest.setTimeout(180_000)
  * Medusa's Stripe provider (@medusajs/payment-stripe, pointed at a local server that speaks
  * the Stripe API) and Medusa's own webhook route.
  */
-const stripe = new FakeStripe()
-const stripePort = FakeStripe.reservePort()
-
-// Set before the runner loads medusa-config.ts (its `env` option is applied only after that).
-// Jest gives each test file its own copy of process.env, so this stays in this file.
-Object.assign(process.env, {
-  STRIPE_API_KEY: stripe.apiKey,
-  STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-  STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
-  PAYMENT_WEBHOOK_DELAY_MS: "100",
-})
+const { stripe, port: stripePort } = FakeStripe.forApp({ PAYMENT_WEBHOOK_DELAY_MS: "100" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
