@@ -427,6 +427,8 @@ describe("the front doors: Admin console, viewer page, checkout, order", () => {
       await rival.getByText("Extended: a late bid added time").waitFor()
       hammer = (await viewer.getByTestId("price").textContent())!
       expect(hammer).toBe("$14.00")
+      // The viewer's own last answer ("You lead at $12.00") went with the price it was about.
+      expect(await viewer.getByText(/^You lead at /).count()).toBe(0)
       await screenshot(viewer, 2, "viewer-countdown-extended")
 
       // The hammer falls (the window after the last bid at most): the loser was told they were outbid,

@@ -28,7 +28,9 @@ export function BidControls({
   const { sdk, config, customer } = useSession()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
-  const [result, setResult] = useState<string | null>(null)
+  // What the last bid came to, shown while the price is still the one it answered with: once
+  // anyone bids again, the live state (leading badge, feed, notices) says where the viewer stands.
+  const [result, setResult] = useState<{ text: string; price: number | null } | null>(null)
   const [custom, setCustom] = useState("")
   const [kind, setKind] = useState<Attempt["kind"]>("max_amount")
   const [confirming, setConfirming] = useState<Attempt | null>(null)
@@ -51,7 +53,10 @@ export function BidControls({
       const { outcome, auction } = reply.data
       const leading = outcome === "leading" || outcome === "max_raised" || outcome === "bought"
       onState(auction, { leading, max: attempt.kind === "max_amount" && leading ? attempt.amount : null })
-      setResult(leading ? `You lead at ${money(auction.current_price, auction.currency_code)}` : "A max bid beat yours at once: bid again")
+      setResult({
+        text: leading ? `You lead at ${money(auction.current_price, auction.currency_code)}` : "A max bid beat yours at once: bid again",
+        price: auction.current_price,
+      })
       return
     }
     setProblem(reply.error)
@@ -106,9 +111,9 @@ export function BidControls({
         </button>
       </form>
       {busy && <p className="muted">Placing your bid…</p>}
-      {result && (
+      {result && result.price === lot.current_price && (
         <p className="ok" role="status">
-          {result}
+          {result.text}
         </p>
       )}
       <ProblemLine problem={problem} />
