@@ -181,6 +181,7 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/auctions", options: liveCommerceOptions },
     { resolve: "./src/modules/streams" },
+    { resolve: "./src/modules/live-events", options: liveCommerceOptions },
     ...redisModules,
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
     ...fileModule,

@@ -244,8 +244,14 @@ medusaIntegrationTestRunner({
 
         expect(await post(`/admin/shows/${show}/next-lot`, {}, a.headers)).toMatchObject({ status: 400, data: { code: "show_not_live" } })
         await post(`/admin/shows/${show}/go-live`, {}, a.headers)
-        const started = await post(`/admin/shows/${show}/next-lot`, {}, a.headers)
-        expect(started.data.auction).toMatchObject({ id: third, status: "live", ends_at: expect.any(String) })
+        // Five presses of "next lot" at once: one lot starts, the others hear a lot is in progress.
+        const presses = await Promise.all(Array.from({ length: 5 }, () => post(`/admin/shows/${show}/next-lot`, {}, a.headers)))
+        const started = presses.filter((r) => r.status === 200)
+        expect(started).toHaveLength(1)
+        expect(started[0].data.auction).toMatchObject({ id: third, status: "live", ends_at: expect.any(String) })
+        expect(presses.filter((r) => r.status === 400).map((r) => r.data.code)).toEqual(Array(4).fill("lot_in_progress"))
+        const lineupNow = (await get(`/admin/shows/${show}/lineup`, a.headers)).data.lots
+        expect(lineupNow.map((l: any) => l.status)).toEqual(["live", "draft", "draft"])
         expect(await post(`/admin/shows/${show}/next-lot`, {}, a.headers)).toMatchObject({ status: 400, data: { code: "lot_in_progress" } })
 
         // The running lot is still unfinished: a reorder names it too; a finished one stays first.

@@ -1,18 +1,27 @@
 import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
+import { toLiveEvent } from "../modules/auctions/lib/outbox"
 import type AuctionsModuleService from "../modules/auctions/service"
+import { LIVE_EVENTS_MODULE } from "../modules/live-events"
+import type LiveEventsModuleService from "../modules/live-events/service"
+import type { PublishedEvent } from "../realtime/contract/transport"
 import { ensureLiveLoops } from "./live-loops"
 
 /**
- * Publishes the auctions outbox on Medusa's event bus, in order, after commit.
- * Called right after each state change and by the sweep job (for anything a crash left behind).
+ * Relays the auctions outbox, in order, batch by batch: to the sidecars through the live-events
+ * pipeline, in the transaction that marks the batch published (a NOTIFY leaves at its commit),
+ * and to Medusa's event bus for subscribers. Called right after each state change and every
+ * second by the relay loop (for anything a crash or an outage left behind).
  */
 export async function relayAuctionEvents(container: MedusaContainer): Promise<number> {
   const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const liveEvents: LiveEventsModuleService = container.resolve(LIVE_EVENTS_MODULE)
   const eventBus: IEventBusModuleService = container.resolve(Modules.EVENT_BUS)
-  return auctions.relayEvents(async (events) => {
-    await eventBus.emit(events.map((e) => ({ name: e.name, data: e.payload })))
+  return auctions.relayEvents(async (claimed, transaction) => {
+    const events = claimed.map(toLiveEvent).filter((e): e is PublishedEvent => e !== null)
+    await liveEvents.publish(events, { transactionManager: transaction })
+    await eventBus.emit(claimed.map((e) => ({ name: e.name, data: e.payload })))
   })
 }
 

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AUCTIONS_MODULE } from "../modules/auctions"
-import type AuctionsModuleService from "../modules/auctions/service"
+import { LIVE_EVENTS_MODULE } from "../modules/live-events"
+import type LiveEventsModuleService from "../modules/live-events/service"
 import { SETTLEMENT_NOTICE_NAMES, settlementNotice, type SettlementNoticeName } from "../lib/settlement/notices"
 import type { OfferEventData } from "../lib/settlement/settle"
 
@@ -10,9 +10,9 @@ import type { OfferEventData } from "../lib/settlement/settle"
  * lapsed lot. Through the sidecars to `user:<customer id>`, so a viewer still in the show sees it.
  */
 export default async function settlementRealtime({ event, container }: SubscriberArgs<OfferEventData>) {
-  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const liveEvents: LiveEventsModuleService = container.resolve(LIVE_EVENTS_MODULE)
   try {
-    await auctions.sendPrivateNotices([settlementNotice(event.name as SettlementNoticeName, event.data)])
+    await liveEvents.publish([{ notice: settlementNotice(event.name as SettlementNoticeName, event.data) }])
   } catch (err) {
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`live-commerce: realtime notice not sent: ${(err as Error).message}`)
   }

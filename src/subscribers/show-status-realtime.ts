@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AUCTIONS_MODULE } from "../modules/auctions"
-import type AuctionsModuleService from "../modules/auctions/service"
+import { LIVE_EVENTS_MODULE } from "../modules/live-events"
+import type LiveEventsModuleService from "../modules/live-events/service"
 import { STREAMS_MODULE } from "../modules/streams"
 import { LiveShowEvents } from "../modules/streams/events"
 import type StreamsModuleService from "../modules/streams/service"
@@ -11,19 +11,21 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 /** Tells a show's viewers and its seller, live, that it went live, ended or was cancelled. */
 export default async function showStatusRealtime({ event, container }: SubscriberArgs<{ id: string }>) {
   const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
-  const auctions: AuctionsModuleService = container.resolve(AUCTIONS_MODULE)
+  const liveEvents: LiveEventsModuleService = container.resolve(LIVE_EVENTS_MODULE)
   try {
     const [show] = await streams.listShows({ id: event.data.id })
     if (!show) {
       return
     }
-    await auctions.sendShowUpdates([
+    await liveEvents.publish([
       {
-        show_id: show.id,
-        seller_id: show.seller_id,
-        status: show.status,
-        started_at: iso(show.started_at),
-        ended_at: iso(show.ended_at),
+        show: {
+          show_id: show.id,
+          seller_id: show.seller_id,
+          status: show.status,
+          started_at: iso(show.started_at),
+          ended_at: iso(show.ended_at),
+        },
       },
     ])
   } catch (err) {

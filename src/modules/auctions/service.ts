@@ -2,15 +2,8 @@ import type { Context } from "@medusajs/framework/types"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { LiveCommerceOptions, parseLiveCommerceOptions } from "../../lib/options"
-import {
-  PG_EVENTS_CHANNEL,
-  type PrivateNotice,
-  type ShowUpdate,
-  type TransportMessage,
-} from "../../realtime/contract/transport"
 import type { LotDefaults, PublicLot } from "./lib/lot-row"
 import { drainOutbox, type ClaimedEvent } from "./lib/outbox"
-import { createRedisPublisher, type RealtimePublisher } from "./lib/redis-publisher"
 import { answerBid, pruneBidRequests, type BidReply } from "./lib/bid-requests"
 import type { PlaceBidInput } from "./lib/place-bid"
 import { cancelLot, closeLotIfDue, rerunLot, startLot, type TransitionResult } from "./lib/transitions"
@@ -41,20 +34,15 @@ import { Auction, AuctionEvent, Bid, BidderBlock, BidRequest, LotOffer } from ".
 
 export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer, BidRequest }) {
   protected readonly options_: LiveCommerceOptions
-  /** Lot events to the sidecars over Redis; null = PostgreSQL NOTIFY. */
-  protected readonly realtime_: RealtimePublisher | null
 
   constructor(container: Record<string, unknown>, options: unknown) {
     super(...arguments)
     this.options_ = parseLiveCommerceOptions(options)
-    const redisUrl = this.options_.realtime.redisUrl
-    this.realtime_ = redisUrl ? createRedisPublisher(redisUrl) : null
     let shutDown: () => void = () => undefined
     this.shutDown_ = new Promise((resolve) => (shutDown = resolve))
     this.__hooks = {
       onApplicationShutdown: async () => {
         shutDown()
-        await this.realtime_?.close()
       },
     }
   }
@@ -178,23 +166,15 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
   }
 
   /**
-   * Publishes committed outbox events in order: to the realtime sidecars (Redis, or NOTIFY
-   * at commit) and through `publish` (see lib/outbox.ts).
+   * Hands committed outbox events to `publish` in order, batch by batch, with the transaction
+   * that marks them published (see lib/outbox.ts; the live-events pipeline joins it).
    */
   @InjectManager()
   async relayEvents(
-    publish: (events: ClaimedEvent[]) => Promise<void>,
+    publish: (events: ClaimedEvent[], transaction: Knex.Transaction) => Promise<void>,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    const realtime = this.realtime_
-    return drainOutbox(
-      this.knex_(sharedContext),
-      async (events) => {
-        await realtime?.publish(events)
-        await publish(events)
-      },
-      { notify: !realtime }
-    )
+    return drainOutbox(this.knex_(sharedContext), publish)
   }
 
   /** Sold lots without a settlement get their winner's offer (see lib/settlement.ts). */
@@ -310,45 +290,6 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
   @InjectManager()
   async recordCartFailure(offerId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await recordCartFailure(this.knex_(sharedContext), offerId, error)
-  }
-
-  /**
-   * Sends customers private notices through the sidecars (Redis, or NOTIFY), best effort: the
-   * state they announce is already committed and readable through the Store API.
-   */
-  @InjectManager()
-  async sendPrivateNotices(notices: PrivateNotice[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.sendToSidecars_(
-      notices.map((notice) => ({ notice })),
-      this.knex_(sharedContext)
-    )
-  }
-
-  /**
-   * Tells the sidecars a show went live, ended or was cancelled (for its viewers and seller),
-   * best effort like notices: the show's state is already committed. The auctions module owns
-   * the realtime transport, so shows travel on it too.
-   */
-  @InjectManager()
-  async sendShowUpdates(updates: ShowUpdate[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    await this.sendToSidecars_(
-      updates.map((show) => ({ show })),
-      this.knex_(sharedContext)
-    )
-  }
-
-  /** Redis when configured, else one NOTIFY per message. */
-  protected async sendToSidecars_(messages: TransportMessage[], knex: Knex) {
-    if (!messages.length) {
-      return
-    }
-    if (this.realtime_) {
-      await this.realtime_.send(messages)
-      return
-    }
-    for (const message of messages) {
-      await knex.raw("select pg_notify(?, ?)", [PG_EVENTS_CHANNEL, JSON.stringify(message)])
-    }
   }
 
   protected lotDefaults_(): LotDefaults {

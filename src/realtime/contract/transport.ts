@@ -81,3 +81,10 @@ export type ShowUpdate = {
 
 /** What Medusa sends the sidecars besides lot events. */
 export type TransportMessage = { notice: PrivateNotice } | { show: ShowUpdate }
+
+/**
+ * Everything the live-events pipeline carries to the sidecars (`modules/live-events`): a relayed
+ * lot event, a private notice or a show's new status. One NOTIFY each, or a JSON array of them in
+ * one Redis message; the sidecar reads both (`transport/outbox-event.ts`).
+ */
+export type LiveMessage = PublishedEvent | TransportMessage

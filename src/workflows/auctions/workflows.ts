@@ -5,6 +5,7 @@ import { armLotCloseStep } from "./steps/arm-lot-close"
 import { relayLotEventsStep } from "./steps/relay-lot-events"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "../streams/steps/validate-show-seller"
 import { lotShowStep, showLockKey } from "./steps/lot-show"
+import { pickNextLotStep, type PickNextLotStepInput } from "./steps/pick-next-lot"
 import { placeInLineupStep } from "./steps/place-in-lineup"
 import { reorderLineupStep, type ReorderLineupStepInput } from "./steps/reorder-lineup"
 import { setBidderBlockStep, type SetBidderBlockStepInput } from "./steps/set-bidder-block"
@@ -97,6 +98,23 @@ export const transitionAuctionWorkflow = createWorkflow(
     return new WorkflowResponse(lot)
   }
 )
+
+export const startNextLotWorkflowId = "live-start-next-lot"
+/**
+ * This workflow starts a live show's next lot in running order ("next lot" in the seller's
+ * console), under the show's lock: presses at once start one lot, and a lot's own start or the
+ * show's end cannot slip in between the choice and the start.
+ */
+export const startNextLotWorkflow = createWorkflow(startNextLotWorkflowId, (input: PickNextLotStepInput) => {
+  const lockKey = transform({ input }, ({ input }) => showLockKey(input.show_id))
+  acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
+  const next = pickNextLotStep(input)
+  const lot = transitionAuctionStep(transform({ next }, ({ next }) => ({ id: next.id, transition: "start" as const })))
+  releaseLockStep({ key: lockKey })
+  armLotCloseStep(transform({ next }, ({ next }) => ({ id: next.id })))
+  relayLotEventsStep()
+  return new WorkflowResponse(lot)
+})
 
 export const setBidderBlockWorkflowId = "live-set-bidder-block"
 /** This workflow blocks a customer from bidding (or lifts the block). */

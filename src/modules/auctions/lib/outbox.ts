@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { PG_EVENTS_CHANNEL } from "../../../realtime/contract/transport"
+import { toPublishedEvent, type PublishedEvent } from "../../../realtime/contract/transport"
 import type { LotEventPayloads } from "../../../realtime/contract/live-events"
 import type { LiveAuctionEventName } from "../events"
 
@@ -59,21 +59,18 @@ export type ClaimedEvent = {
 // and show sequence numbers are handed out without gaps or races.
 const RELAY_LOCK = 0x6c697665 // "live"
 
-export type DrainOptions = {
-  batchSize?: number
-  /** NOTIFY the sidecars listening on PostgreSQL (the transport when no Redis is configured). */
-  notify?: boolean
-}
+export type DrainOptions = { batchSize?: number }
 
 /**
- * Publishes unpublished events oldest first through `publish`, then marks them.
- * A crash between the two publishes again (at least once; consumers dedupe by seq).
- * Returns how many went out; 0 when another relay holds the lock.
+ * Hands `publish` the unpublished events oldest first, with the transaction that claimed them
+ * (a NOTIFY there leaves at its commit), then marks them published in it. A failure in `publish`
+ * rolls the batch back for the next run; a crash after a send publishes again (at least once;
+ * consumers dedupe by seq). Returns how many went out; 0 when another relay holds the lock.
  */
 export async function drainOutbox(
   knex: Knex,
-  publish: (events: ClaimedEvent[]) => Promise<void>,
-  { batchSize = 500, notify = true }: DrainOptions = {}
+  publish: (events: ClaimedEvent[], transaction: Knex.Transaction) => Promise<void>,
+  { batchSize = 500 }: DrainOptions = {}
 ): Promise<number> {
   let total = 0
   for (;;) {
@@ -93,14 +90,7 @@ export async function drainOutbox(
         return 0
       }
       const events = await numberShowEvents(trx, claimed)
-      await publish(events)
-      if (notify) {
-        // Listening sidecars get them at commit, in this order (at most 8 kB each).
-        await trx.raw("select pg_notify(?, e::text) from json_array_elements(?::json) as e", [
-          PG_EVENTS_CHANNEL,
-          JSON.stringify(events.map(toWireEvent)),
-        ])
-      }
+      await publish(events, trx)
       await trx.raw(
         `update live_auction_event e
             set published_at = now(), show_id = v.show_id, show_seq = v.show_seq
@@ -120,9 +110,13 @@ export async function drainOutbox(
   }
 }
 
-/** The wire form sidecars receive and parse back (the realtime contract's `toPublishedEvent`). */
-export function toWireEvent({ auction_id, seq, name, payload, show_id, show_seq }: ClaimedEvent) {
-  return { auction_id, seq, name, payload, show_id, show_seq }
+/**
+ * A claimed event as the contract types it (the payload was checked against its event where it
+ * was written: `OutboxEvent`, and the bid statement's typed field maps); null for a name the
+ * contract does not know, which no writer can produce.
+ */
+export function toLiveEvent(event: ClaimedEvent): PublishedEvent | null {
+  return toPublishedEvent(event)
 }
 
 /** Gives each event of a lot in a show the next number in that show's stream (under the relay lock). */
