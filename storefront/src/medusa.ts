@@ -1,5 +1,11 @@
 import Medusa from "@medusajs/js-sdk"
-import type { StoreBidRefusal, StoreErrorBody, StorePlaceBidRequest, StorePlaceBidResponse } from "medusa-plugin-live-commerce/store"
+import type {
+  StoreBidRefusal,
+  StoreErrorBody,
+  StorePlaceBidRequest,
+  StorePlaceBidResponse,
+  StoreViewerTokenResponse,
+} from "medusa-plugin-live-commerce/store"
 import type { ViewerConfig } from "./config"
 
 /** Medusa's JS SDK for the Store API; the customer's token is kept in localStorage. */
@@ -46,14 +52,7 @@ export async function placeBid(
   auctionId: string,
   body: StorePlaceBidRequest
 ): Promise<BidResult> {
-  const token = await sdk.client.getToken()
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-publishable-api-key": config.publishable_key,
-  }
-  if (token) {
-    headers.authorization = `Bearer ${token}`
-  }
+  const headers = await storeHeaders(sdk, config)
   const url = `${config.backend_url}/store/auctions/${encodeURIComponent(auctionId)}/bids`
   for (let attempt = 0; ; attempt++) {
     let res: Response
@@ -82,6 +81,42 @@ export async function placeBid(
       refusal: error.auction !== undefined ? (error as StoreBidRefusal) : null,
     }
   }
+}
+
+export type ViewerTokenResult = { ok: true; data: StoreViewerTokenResponse } | { ok: false; status: number; error: Problem }
+
+/**
+ * `POST /store/shows/:id/viewer-token`: a subscribe-only LiveKit token for the show's room, with
+ * the customer's identity when logged in (anonymous otherwise). The refusal keeps its `code`
+ * (`show_not_live`, `video_not_configured`), which decides whether trying again can help.
+ */
+export async function requestViewerToken(sdk: Medusa, config: ViewerConfig, showId: string): Promise<ViewerTokenResult> {
+  const url = `${config.backend_url}/store/shows/${encodeURIComponent(showId)}/viewer-token`
+  let res: Response
+  try {
+    res = await fetch(url, { method: "POST", headers: await storeHeaders(sdk, config), body: "{}" })
+  } catch (err) {
+    return { ok: false, status: 0, error: toProblem(err) }
+  }
+  const json: unknown = await res.json().catch(() => ({}))
+  if (res.ok) {
+    return { ok: true, data: json as StoreViewerTokenResponse }
+  }
+  const error = json as Partial<StoreErrorBody>
+  return { ok: false, status: res.status, error: { code: error.code ?? `http_${res.status}`, message: error.message ?? res.statusText } }
+}
+
+/** JSON headers with the publishable key, and the customer's token when logged in. */
+async function storeHeaders(sdk: Medusa, config: ViewerConfig): Promise<Record<string, string>> {
+  const token = await sdk.client.getToken()
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-publishable-api-key": config.publishable_key,
+  }
+  if (token) {
+    headers.authorization = `Bearer ${token}`
+  }
+  return headers
 }
 
 /** A fresh key per bid attempt (retries of that attempt reuse it). */

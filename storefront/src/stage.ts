@@ -1,5 +1,6 @@
 import type {
   AuctionClosedEvent,
+  PublisherStatus,
   AuctionExtendedEvent,
   AuctionStartedEvent,
   BidPlacedEvent,
@@ -43,7 +44,8 @@ export type StageAction =
   | { type: "started"; event: AuctionStartedEvent }
   | { type: "extended"; event: AuctionExtendedEvent }
   | { type: "closed"; event: AuctionClosedEvent }
-  | { type: "show_status"; status: StoreShow["status"] }
+  /** `show:status`: the show's status and, from LiveKit, the seller's link and the recording. */
+  | { type: "show_status"; status: StoreShow["status"]; publisher_status?: PublisherStatus; recording_url?: string | null }
   | { type: "viewers"; viewers: number }
 
 export const emptyStage: Stage = { show: null, lot: null, feed: [], viewers: null, flash: null }
@@ -140,8 +142,18 @@ export function stageReducer(stage: Stage, action: StageAction): Stage {
         lot: { ...lot, status: e.status, winner: e.winner, hammer_price: e.hammer_price, seq: e.auction_seq, you_lead: false },
       }
     }
-    case "show_status":
-      return stage.show ? { ...stage, show: { ...stage.show, status: action.status } } : stage
+    case "show_status": {
+      const show = stage.show
+      if (!show) {
+        return stage
+      }
+      const video = show.video && {
+        ...show.video,
+        ...(action.publisher_status !== undefined ? { publisher_status: action.publisher_status } : {}),
+        ...(action.recording_url !== undefined ? { recording_url: action.recording_url } : {}),
+      }
+      return { ...stage, show: { ...show, status: action.status, video } }
+    }
     case "viewers":
       return { ...stage, viewers: action.viewers }
   }

@@ -87,3 +87,12 @@ export type AdminLineupResponse = { lots: AdminAuction[] }
 
 /** `POST /admin/shows/:id/next-lot`: the lot it started. */
 export type AdminAuctionResponse = { auction: AdminAuction }
+
+/** `POST /admin/shows/:id/publisher-token`: a LiveKit token that may publish into the show's room. */
+export type AdminPublisherTokenResponse = { token: string; url: string; room: string; identity: string; expires_at: string }
+
+/** An OBS (or any encoder) ingress into the show's room: point the encoder at `url` with `stream_key`. */
+export type AdminShowIngress = { id: string; type: "rtmp" | "whip"; url: string; stream_key: string }
+
+/** `POST /admin/shows/:id/ingress` (body `{ type }`) and `GET /admin/shows/:id/ingress`. */
+export type AdminShowIngressResponse = { ingress: AdminShowIngress | null }

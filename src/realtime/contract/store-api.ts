@@ -188,7 +188,35 @@ export type StoreShow = {
   /** Where to watch when the video is not carried by LiveKit. */
   playback_url: string | null
   thumbnail: string | null
+  /** How to watch it (issue #15). */
+  video: StoreShowVideo
 }
+
+/**
+ * The seller's video link to LiveKit (browser or OBS ingress): "reconnecting" while it is gone
+ * for less than the grace period, "lost" after it.
+ */
+export type PublisherStatus = "offline" | "connected" | "reconnecting" | "lost"
+
+/** A show's video, as viewers get it. */
+export type StoreShowVideo = {
+  /**
+   * "livekit": LiveKit is configured and the show has a room (ask for a viewer token);
+   * "external": play `playback_url`; "none": no video.
+   */
+  mode: "livekit" | "external" | "none"
+  publisher_status: PublisherStatus
+  /** The show's recording, once its egress ended: replay it. */
+  recording_url: string | null
+  /** A preview video (on S3) to show before the show goes live. */
+  preview_url: string | null
+}
+
+/**
+ * `POST /store/shows/:id/viewer-token`: a short-lived, subscribe-only LiveKit token for the show's
+ * room; connect to `url` (the configured LiveKit URL) with it before `expires_at`.
+ */
+export type StoreViewerTokenResponse = { token: string; url: string; room: string; identity: string; expires_at: string }
 
 /** `GET /store/shows?status=&seller_id=`: live, upcoming and past shows, soonest first (never cancelled ones). */
 export type StoreShowListResponse = StorePage & { shows: StoreShow[]; server_time: string }

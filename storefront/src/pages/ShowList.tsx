@@ -4,11 +4,13 @@ import { ProblemLine } from "../components/ProblemLine"
 import { toProblem, type Problem } from "../medusa"
 import { showHref } from "../router"
 import { useSession } from "../session"
+import { withReplay } from "../video"
 
-/** Shows that are live now, then the upcoming ones. */
+/** Shows that are live now, then the upcoming ones, then past shows with a replay. */
 export function ShowList() {
   const { sdk } = useSession()
   const [shows, setShows] = useState<StoreShow[] | null>(null)
+  const [replays, setReplays] = useState<StoreShow[]>([])
   const [problem, setProblem] = useState<Problem | null>(null)
 
   useEffect(() => {
@@ -16,6 +18,11 @@ export function ShowList() {
       .fetch<StoreShowListResponse>("/store/shows", { query: { status: ["live", "scheduled"], limit: 50 } })
       .then((r) => setShows(r.shows))
       .catch((err: unknown) => setProblem(toProblem(err)))
+    // Past shows are a bonus: the page works without them.
+    sdk.client
+      .fetch<StoreShowListResponse>("/store/shows", { query: { status: ["ended"], limit: 50 } })
+      .then((r) => setReplays(withReplay(r.shows)))
+      .catch(() => setReplays([]))
   }, [sdk])
 
   if (problem) {
@@ -36,6 +43,12 @@ export function ShowList() {
         <h2 id="upcoming">Upcoming</h2>
         {upcoming.length ? <ShowCards shows={upcoming} /> : <p className="muted">Nothing scheduled yet.</p>}
       </section>
+      {replays.length > 0 && (
+        <section aria-labelledby="replays">
+          <h2 id="replays">Replays</h2>
+          <ShowCards shows={replays} />
+        </section>
+      )}
     </>
   )
 }
@@ -52,6 +65,8 @@ function ShowCards({ shows }: { shows: StoreShow[] }) {
               <br />
               {show.status === "live" ? (
                 <span className="badge live">LIVE</span>
+              ) : show.status === "ended" ? (
+                <span className="muted">Replay{show.ended_at ? ` · ${new Date(show.ended_at).toLocaleDateString()}` : ""}</span>
               ) : (
                 <span className="muted">{show.scheduled_at ? new Date(show.scheduled_at).toLocaleString() : "Soon"}</span>
               )}

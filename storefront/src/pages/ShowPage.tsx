@@ -1,4 +1,5 @@
 import type {
+  PublisherStatus,
   StoreAuction,
   StoreAuctionResponse,
   StoreBidListResponse,
@@ -17,6 +18,12 @@ import { toProblem, type Problem } from "../medusa"
 import { useSession } from "../session"
 import { emptyStage, lotOnScreen, stageReducer, type LotView } from "../stage"
 
+/**
+ * What `show:status` carries about the video besides the show's status (issue #15): the seller's
+ * link to LiveKit and the recording. Optional: a sidecar without video sends neither.
+ */
+type VideoStatusFields = { publisher_status?: PublisherStatus; recording_url?: string | null }
+
 /** The lot's own fields plus its product's picture. */
 const LOT_FIELDS = "+product_variant.product.thumbnail,+product_variant.product.title"
 
@@ -30,6 +37,8 @@ export function ShowPage({ showId }: { showId: string }) {
   const [stage, dispatch] = useReducer(stageReducer, emptyStage)
   const [problem, setProblem] = useState<Problem | null>(null)
   const lotId = useRef<string | null>(null)
+  const statusRef = useRef<string | null>(null)
+  statusRef.current = stage.show?.status ?? null
 
   const loadLot = useCallback(
     async (id: string) => {
@@ -93,7 +102,17 @@ export function ShowPage({ showId }: { showId: string }) {
       "auction:cancelled": (event) => follower.accept(event) && event.auction_id === lotId.current && switchLot(event.auction_id),
       "auction:rerun": (event) => follower.accept(event) && event.auction_id === lotId.current && switchLot(event.auction_id),
       "show:viewers": (event) => event.room === room && dispatch({ type: "viewers", viewers: event.viewers }),
-      "show:status": (event) => event.room === room && dispatch({ type: "show_status", status: event.status }),
+      "show:status": (event) => {
+        if (event.room !== room) {
+          return
+        }
+        const { publisher_status, recording_url } = event as VideoStatusFields
+        dispatch({ type: "show_status", status: event.status, publisher_status, recording_url })
+        // Going live (or ending) changes more than the status, e.g. the show's LiveKit room: read it again.
+        if (event.status !== statusRef.current) {
+          void loadShow()
+        }
+      },
     }
     const off = listen(socket, handlers)
     return () => {
