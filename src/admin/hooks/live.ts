@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import type { AdminLiveMeResponse, AdminSellerListResponse } from "../../realtime/contract/admin-api"
-import { liveFetch } from "../lib/api"
+import type {
+  AdminLiveMeResponse,
+  AdminPublisherTokenResponse,
+  AdminSellerListResponse,
+  AdminShowIngress,
+  AdminShowIngressResponse,
+} from "../../realtime/contract/admin-api"
+import { LiveApiError, liveFetch } from "../lib/api"
 import type { Bid, BidderBlock, Lot, LotOffer, LotSettingsInput, RealtimeToken, Show } from "../lib/types"
 
 export const liveKeys = {
@@ -13,6 +19,7 @@ export const liveKeys = {
   bids: (filter: Record<string, string>) => [...liveKeys.all, "bids", filter] as const,
   offers: (filter: Record<string, string>) => [...liveKeys.all, "offers", filter] as const,
   blocks: (customerId: string) => [...liveKeys.all, "blocks", customerId] as const,
+  ingress: (showId: string) => [...liveKeys.all, "ingress", showId] as const,
 }
 
 /** A lot with its variant, product, show and order, for the lot page. */
@@ -108,6 +115,32 @@ export const useSellers = (enabled: boolean) =>
     enabled,
     queryFn: () => liveFetch<AdminSellerListResponse>("/admin/sellers", { query: { limit: 200 } }),
   })
+
+/**
+ * The show's OBS ingress, if one was made (`GET /admin/shows/:id/ingress`). Also how the console
+ * learns that video is off: a 400 `video_not_configured` (not retried: it will not change).
+ */
+export const useShowIngress = (showId: string, enabled = true) =>
+  useQuery({
+    queryKey: liveKeys.ingress(showId),
+    enabled,
+    retry: (count, err) => !(err instanceof LiveApiError && err.status < 500) && count < 2,
+    queryFn: () => liveFetch<AdminShowIngressResponse>(`/admin/shows/${showId}/ingress`),
+  })
+
+/** Makes (or, for another type, replaces) the show's ingress: `POST /admin/shows/:id/ingress`. */
+export const useCreateIngress = (showId: string) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (type: AdminShowIngress["type"]) =>
+      liveFetch<AdminShowIngressResponse>(`/admin/shows/${showId}/ingress`, { method: "POST", body: { type } }),
+    onSuccess: (data) => client.setQueryData(liveKeys.ingress(showId), data),
+  })
+}
+
+/** A LiveKit token that may publish into the show's room (the seller's camera). */
+export const fetchPublisherToken = (showId: string) =>
+  liveFetch<AdminPublisherTokenResponse>(`/admin/shows/${showId}/publisher-token`, { method: "POST", body: {} })
 
 export const fetchRealtimeToken = () => liveFetch<RealtimeToken>("/admin/live/realtime-token", { method: "POST", body: {} })
 
