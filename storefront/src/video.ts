@@ -1,4 +1,5 @@
-import type { PublisherStatus, StoreLiveConfig, StoreShow } from "medusa-plugin-live-commerce/store"
+import type { PublisherStatus } from "medusa-plugin-live-commerce/realtime/contract"
+import type { StoreLiveConfig, StoreShow } from "medusa-plugin-live-commerce/store"
 
 /*
  * What the show's video area plays, and what it says over the picture, as pure functions of the

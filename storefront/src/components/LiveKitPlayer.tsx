@@ -1,5 +1,5 @@
 import { ConnectionError, Room, RoomEvent, Track, type RemoteTrack } from "livekit-client"
-import type { PublisherStatus } from "medusa-plugin-live-commerce/store"
+import type { PublisherStatus } from "medusa-plugin-live-commerce/realtime/contract"
 import { useEffect, useRef, useState } from "react"
 import { requestViewerToken } from "../medusa"
 import { useSession } from "../session"

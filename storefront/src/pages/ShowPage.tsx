@@ -1,11 +1,10 @@
 import type {
-  PublisherStatus,
   StoreAuction,
   StoreAuctionResponse,
   StoreBidListResponse,
   StoreShowResponse,
 } from "medusa-plugin-live-commerce/store"
-import type { ServerToClientEvents } from "medusa-plugin-live-commerce/realtime/contract"
+import type { PublisherStatus, ServerToClientEvents } from "medusa-plugin-live-commerce/realtime/contract"
 import { rooms } from "medusa-plugin-live-commerce/realtime/contract/rooms"
 import { useCallback, useEffect, useReducer, useRef, useState } from "react"
 import { BidControls } from "../components/BidControls"
