@@ -32,13 +32,18 @@ const INGRESS_NAME = { rtmp: "RTMP", whip: "WHIP" } as const
  */
 export const ShowVideoPanel = ({ show }: { show: Show }) => {
   const closed = show.status === "ended" || show.status === "cancelled"
-  const ingress = useShowIngress(show.id, !closed)
+  // Only a show with a LiveKit room is asked for its ingress unprompted: without LiveKit the
+  // question is a 400, and a page should not cause errors nobody asked for. Going live makes the
+  // room when LiveKit is configured, so a live show without one means video is off.
+  const ingress = useShowIngress(show.id, !!show.room_name && !closed)
   const createIngress = useCreateIngress(show.id)
   const camera = useCameraPublisher(show.id)
   const prompt = usePrompt()
   const [revealKey, setRevealKey] = useState(false)
-  const notConfigured = ingress.error instanceof LiveApiError && ingress.error.code === "video_not_configured"
-  const current = ingress.data?.ingress ?? null
+  const notConfigured =
+    (show.status === "live" && show.room_name === null) ||
+    [ingress.error, createIngress.error].some((err) => err instanceof LiveApiError && err.code === "video_not_configured")
+  const current = createIngress.data?.ingress ?? ingress.data?.ingress ?? null
   const publisher = show.publisher_status ?? "offline"
 
   const requestIngress = async (type: "rtmp" | "whip") => {

@@ -1,0 +1,304 @@
+import { createServer, type IncomingMessage, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import type { Browser, Page } from "playwright-core"
+import { FAKE_MEDIA_ARGS, launchChromium } from "../helpers/browser"
+import { FakeLiveKit, type RtcConnection } from "../helpers/fake-livekit"
+import { embeddedEnv, freePorts, launch, makeDataDir, stopStack, type Launched } from "../helpers/launcher"
+import { waitFor } from "../helpers/wait"
+
+jest.setTimeout(6 * 60_000)
+
+type Json = Record<string, any>
+
+/** A dropped seller is "reconnecting" this long, then "lost" (`livekit.publisherGraceSeconds`). */
+const GRACE_SECONDS = 3
+const BUCKET = "live-media"
+
+/**
+ * Issue #15's front doors, on one `npm start` stack in headless Chromium: the seller's console
+ * makes an OBS ingress on request and shows its URL and stream key, previews the seller's camera
+ * (Chromium's fake camera) and publishes it with a publisher token; the viewer page asks for a
+ * viewer token and points livekit-client at the configured LiveKit URL with it (subscribe only,
+ * that show's room), says "Seller reconnecting…" then "Stream lost" when the seller's link drops
+ * (signed webhooks), and replays the recording of the ended show.
+ *
+ * No SFU runs here: LiveKit is `FakeLiveKit`, which speaks LiveKit's server API (Twirp, tokens and
+ * grants checked), accepts livekit-client's WebSocket on `/rtc` and records its `access_token`, and
+ * signs webhooks as LiveKit does; it never answers the join, so no media flows and the players
+ * keep retrying. What is asserted is everything up to the media: who asked for which token, where
+ * the browser connected with it, and what the pages say. S3 is a stub that stores what Medusa's
+ * file-s3 puts (the demo's product images) and serves it back; recordings are never written to it
+ * (LiveKit's egress would), only their URL is.
+ */
+describe("video in the front doors: console camera and OBS ingress, the viewer's LiveKit player, replays", () => {
+  const livekit = new FakeLiveKit()
+  let livekitUrl: string
+  let s3: Server
+  let s3Url: string
+  let dataDir: string
+  let app: Launched
+  let browser: Browser
+  let base: string
+  let viewerUrl: string
+  let store: Record<string, string>
+  let admin: Record<string, string>
+  let adminPage: Page
+  let viewer: Page
+  let showId: string
+  let roomName: string
+  let sellerIdentity: string
+
+  beforeAll(async () => {
+    livekitUrl = `ws://127.0.0.1:${await livekit.listen()}`
+    ;({ server: s3, url: s3Url } = await startS3Stub())
+    dataDir = await makeDataDir()
+    const ports = await freePorts()
+    app = launch({
+      ...embeddedEnv(ports, dataDir),
+      LIVEKIT_URL: livekitUrl,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+      LIVEKIT_PUBLISHER_GRACE_SECONDS: String(GRACE_SECONDS),
+      // Recordings go to S3 (the egress is started only with a bucket to write to).
+      S3_BUCKET: BUCKET,
+      S3_REGION: "us-east-1",
+      S3_ENDPOINT: s3Url,
+      S3_ACCESS_KEY_ID: "test-access-key",
+      S3_SECRET_ACCESS_KEY: "test-secret-key",
+      S3_FILE_URL: `${s3Url}/${BUCKET}`,
+    })
+    await app.waitFor(/\[live\] ready/, 200_000)
+    const out = app.output()
+    base = `http://localhost:${ports.medusa}`
+    viewerUrl = out.match(/Viewer page\s+(http:\/\/\S+)/)![1]
+    store = { "x-publishable-api-key": out.match(/x-publishable-api-key: (pk_[0-9a-f]+)/)![1] }
+    const [, email, password] = out.match(/Admin .*\(login (\S+) \/ (\S+)\)/)!
+    const { token } = await call("POST", "/auth/user/emailpass", { email, password })
+    admin = { authorization: `Bearer ${token}` }
+
+    // A live show, made over the API: going live makes its LiveKit room.
+    const { show } = await call("POST", "/admin/shows", { title: "Video show" }, admin)
+    showId = show.id
+    const live = await call("POST", `/admin/shows/${showId}/go-live`, {}, admin)
+    roomName = live.show.room_name
+    expect(roomName).toBeTruthy()
+    expect(livekit.rooms.has(roomName)).toBe(true)
+
+    browser = await launchChromium({ args: FAKE_MEDIA_ARGS })
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    adminPage = await context.newPage()
+    // The Admin is built on its first request: allow for it on a loaded machine.
+    await adminPage.goto(`${base}/app`, { waitUntil: "domcontentloaded", timeout: 150_000 })
+    await adminPage.locator('input[name="email"]').fill(email, { timeout: 150_000 })
+    await adminPage.locator('input[name="password"]').fill(password)
+    await adminPage.locator('button[type="submit"]').click()
+    await adminPage.waitForURL(/\/app\/orders/, { timeout: 60_000 })
+  }, 6 * 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await stopStack(app, dataDir) // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output
+    await livekit.close()
+    s3?.close()
+  })
+
+  /** The stack's HTTP API; a status ≥ 400 throws with the body. */
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json> {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = (await res.json().catch(() => ({}))) as Json
+    if (res.status >= 400) {
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
+    }
+    return json
+  }
+
+  /** A LiveKit webhook, signed as LiveKit signs it, into `/hooks/livekit`. */
+  async function webhook(body: string) {
+    const res = await fetch(`${base}/hooks/livekit`, {
+      method: "POST",
+      headers: { "content-type": "application/webhook+json", authorization: await livekit.signWebhook(body) },
+      body,
+    })
+    expect([res.status, await res.text()]).toEqual([200, expect.stringContaining("true")])
+  }
+
+  const waitForText = (page: Page, selector: string, text: string, timeout = 20_000) =>
+    page.waitForFunction(([sel, t]) => !!document.querySelector(sel)?.textContent?.includes(t), [selector, text] as const, {
+      timeout,
+      polling: 100,
+    })
+
+  /** The browser's WebSocket to LiveKit opened with this token (recorded by the fake). */
+  const connectionWith = (token: string) =>
+    waitFor(`livekit-client's /rtc connection with the token`, async () => livekit.rtcConnections.find((c) => c.token === token), 30_000)
+
+  it("should make an OBS ingress on request in the console and show its URL and stream key", async () => {
+    await adminPage.goto(`${base}/app/live-shows/${showId}`, { waitUntil: "domcontentloaded" })
+    const panel = adminPage.locator('[data-testid="show-video"]')
+    await panel.getByRole("heading", { name: "Video" }).waitFor({ timeout: 30_000 })
+    // Nothing is made before the seller asks.
+    expect(await panel.locator('[data-testid="ingress"]').count()).toBe(0)
+    expect(livekit.callsOf("Ingress/CreateIngress")).toHaveLength(0)
+
+    await panel.getByRole("button", { name: "Get RTMP details" }).click()
+    const url = panel.locator('[data-testid="ingress-url"]')
+    await url.waitFor({ timeout: 15_000 })
+    expect(livekit.callsOf("Ingress/CreateIngress")).toHaveLength(1)
+    const made = [...livekit.ingresses.values()].find((i) => i.roomName === roomName)!
+    expect(made).toBeTruthy()
+    expect(await url.inputValue()).toBe(made.url)
+    // The key is masked until asked for, and is the ingress's own.
+    const key = panel.locator('[data-testid="ingress-key"]')
+    expect(await key.getAttribute("type")).toBe("password")
+    expect(await key.inputValue()).toBe(made.streamKey)
+    await panel.getByRole("button", { name: "Show", exact: true }).click()
+    expect(await key.getAttribute("type")).toBe("text")
+    await panel.getByRole("button", { name: "Copy the stream key" }).waitFor()
+
+    // Asked again (a reload), the same ingress: nothing new is made.
+    await adminPage.reload({ waitUntil: "domcontentloaded" })
+    await adminPage.locator('[data-testid="ingress-url"]').waitFor({ timeout: 30_000 })
+    expect(await adminPage.locator('[data-testid="ingress-key"]').inputValue()).toBe(made.streamKey)
+    expect(livekit.callsOf("Ingress/CreateIngress")).toHaveLength(1)
+  })
+
+  it("should preview the seller's camera, then publish it with a publisher token for the show's room", async () => {
+    const panel = adminPage.locator('[data-testid="show-video"]')
+    await panel.getByRole("button", { name: "Start camera" }).click()
+    await waitForText(adminPage, '[data-testid="camera-state"]', "Preview: only you see it")
+    // Chromium's fake camera plays in the preview: frames with a size.
+    await adminPage.waitForFunction(
+      () => {
+        const video = document.querySelector<HTMLVideoElement>('[data-testid="camera-preview"]')
+        return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0
+      },
+      null,
+      { timeout: 15_000 }
+    )
+
+    const before = livekit.rtcConnections.length
+    const answer = adminPage.waitForResponse((r) => r.url().endsWith(`/admin/shows/${showId}/publisher-token`))
+    await panel.getByRole("button", { name: "Go on air" }).click()
+    const grant = (await (await answer).json()) as Json
+    expect(grant.url).toBe(livekitUrl)
+    const connection = await connectionWith(grant.token)
+    expect(livekit.rtcConnections.indexOf(connection)).toBeGreaterThanOrEqual(before)
+    expect(connection.path.startsWith("/rtc")).toBe(true)
+    expect(connection.grants?.video).toMatchObject({ room: roomName, roomJoin: true, canPublish: true })
+    sellerIdentity = connection.grants!.sub!
+    expect(sellerIdentity).toMatch(/^seller:/)
+    // No SFU answers the join: the console says it could not go on air, and the preview stays.
+    await waitForText(adminPage, '[data-testid="camera-error"]', "Going on air", 60_000)
+    await waitForText(adminPage, '[data-testid="camera-state"]', "Preview: only you see it")
+  })
+
+  it("should ask for a viewer token and point livekit-client at the configured LiveKit URL with it", async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } })
+    viewer = await context.newPage()
+    const requested: string[] = []
+    viewer.on("request", (r) => requested.push(r.url()))
+
+    // The home page lists the live show without loading the LiveKit player.
+    await viewer.goto(viewerUrl, { waitUntil: "domcontentloaded", timeout: 60_000 })
+    await viewer.getByRole("link", { name: /Video show/ }).waitFor({ timeout: 30_000 })
+    expect(requested.filter((u) => u.includes("LiveKitPlayer"))).toEqual([])
+
+    const answer = viewer.waitForResponse((r) => r.url().endsWith(`/store/shows/${showId}/viewer-token`) && r.request().method() === "POST")
+    await viewer.getByRole("link", { name: /Video show/ }).click()
+    const res = await answer
+    expect(res.status()).toBe(200)
+    const grant = (await res.json()) as Json
+    expect(grant).toMatchObject({ url: livekitUrl, room: roomName, identity: expect.stringMatching(/^viewer:/) })
+    expect(requested.some((u) => u.includes("LiveKitPlayer"))).toBe(true)
+
+    // The browser opened LiveKit's signalling WebSocket at the configured URL with that token:
+    // subscribe only, this show's room only.
+    const connection: RtcConnection = await connectionWith(grant.token)
+    expect(connection.path.startsWith("/rtc")).toBe(true)
+    expect(connection.grants?.sub).toBe(grant.identity)
+    expect(connection.grants?.video).toMatchObject({ room: roomName, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false })
+    await viewer.locator('[data-testid="livekit-player"]').waitFor()
+  })
+
+  it("should tell viewers (and the console) when the seller's video drops: reconnecting, then lost", async () => {
+    await webhook(livekit.webhook("participant_joined", { room: roomName, identity: sellerIdentity }))
+    await waitForText(adminPage, '[data-testid="publisher-status"]', "on air")
+
+    await webhook(livekit.webhook("participant_left", { room: roomName, identity: sellerIdentity }))
+    await waitForText(viewer, '[data-testid="video-status"]', "Seller reconnecting…", 10_000)
+    await waitForText(adminPage, '[data-testid="publisher-status"]', "reconnecting")
+    const dropped = Date.now()
+    await waitForText(viewer, '[data-testid="video-status"]', "Stream lost", (GRACE_SECONDS + 20) * 1000)
+    expect(Date.now() - dropped).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000 - 1000)
+    await waitForText(adminPage, '[data-testid="publisher-status"]', "stream lost")
+
+    // Back within the show: the line goes.
+    await webhook(livekit.webhook("participant_joined", { room: roomName, identity: sellerIdentity }))
+    await viewer.waitForFunction(
+      () => !/Seller reconnecting|Stream lost/.test(document.querySelector('[data-testid="video-status"]')?.textContent ?? ""),
+      null,
+      { timeout: 10_000 }
+    )
+  })
+
+  it("should replay the ended show's recording, on the open page and after a reload", async () => {
+    const egress = [...livekit.egresses.values()].find((e) => e.roomName === roomName)
+    expect(egress).toBeTruthy()
+    await call("POST", `/admin/shows/${showId}/end`, {}, admin)
+    await waitForText(viewer, '[data-testid="video-placeholder"]', "no replay is available", 15_000)
+
+    const filename = `recordings/${showId}/2026-12-01T200000.mp4`
+    await webhook(livekit.webhook("egress_ended", { egress: { id: egress!.egressId, room: roomName, filename, location: `s3://${BUCKET}/${filename}` } }))
+    const recording = `${s3Url}/${BUCKET}/${filename}`
+    const src = () => viewer.locator('video[data-testid="video"]').getAttribute("src")
+    await viewer.waitForFunction((url) => document.querySelector<HTMLVideoElement>('video[data-testid="video"]')?.getAttribute("src") === url, recording, {
+      timeout: 15_000,
+    })
+    await viewer.reload({ waitUntil: "domcontentloaded" })
+    await viewer.locator('video[data-testid="video"]').waitFor({ timeout: 30_000 })
+    expect(await src()).toBe(recording)
+    await viewer.getByText("Replay of the show").waitFor()
+
+    // The home page lists it under Replays.
+    await viewer.goto(viewerUrl, { waitUntil: "domcontentloaded" })
+    await viewer.getByRole("heading", { name: "Replays" }).waitFor({ timeout: 30_000 })
+    await viewer.getByRole("link", { name: /Video show/ }).waitFor()
+    // And the console shows the recording.
+    await waitForText(adminPage, '[data-testid="recording"]', "ready", 30_000)
+  })
+})
+
+/**
+ * Just enough S3 (path-style) for Medusa's file-s3: PUT stores an object, GET and HEAD serve it.
+ * Only the demo's product images are put here.
+ */
+async function startS3Stub(): Promise<{ server: Server; url: string }> {
+  const objects = new Map<string, { body: Buffer; type: string }>()
+  const server = createServer((req: IncomingMessage, res) => {
+    const key = decodeURIComponent(new URL(req.url ?? "/", "http://s3").pathname)
+    const chunks: Buffer[] = []
+    req.on("data", (c: Buffer) => chunks.push(c))
+    req.on("end", () => {
+      if (req.method === "PUT") {
+        objects.set(key, { body: Buffer.concat(chunks), type: String(req.headers["content-type"] ?? "application/octet-stream") })
+        res.writeHead(200, { etag: '"stub"' }).end()
+      } else if (req.method === "GET" || req.method === "HEAD") {
+        const object = objects.get(key)
+        if (!object) {
+          res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchKey</Code></Error>")
+          return
+        }
+        res.writeHead(200, { "content-type": object.type, "content-length": object.body.length })
+        res.end(req.method === "GET" ? object.body : undefined)
+      } else {
+        res.writeHead(200).end()
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
