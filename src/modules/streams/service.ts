@@ -206,11 +206,17 @@ export default class StreamsModuleService extends MedusaService({ Show, Seller, 
   }
 
   /** Applies a verified webhook once per event id (see lib/video-state.ts). */
-  @InjectTransactionManager()
+  @InjectManager()
   async applyVideoWebhook(input: VideoWebhookInput, @MedusaContext() sharedContext: Context = {}): Promise<AppliedSignal> {
     if (!input.event_id) {
       return { duplicate: false, changed: [] }
     }
+    return this.applyVideoWebhook_(input, sharedContext)
+  }
+
+  /** The event id recorded and the change made in one transaction (the caller's, or a new one). */
+  @InjectTransactionManager()
+  protected async applyVideoWebhook_(input: VideoWebhookInput, @MedusaContext() sharedContext: Context = {}): Promise<AppliedSignal> {
     const trx = (sharedContext.transactionManager as SqlEntityManager).getTransactionContext<Knex.Transaction>()!
     const url = (location: string | null, filename: string | null) => this.video_?.recordingUrl(location, filename) ?? location
     return applySignal(trx, { id: generateEntityId(undefined, "lvwh"), ...input }, input.signal, url)
@@ -225,7 +231,7 @@ export default class StreamsModuleService extends MedusaService({ Show, Seller, 
     return markLostPublishers(this.knex_(sharedContext), this.video_.options.publisherGraceSeconds)
   }
 
-  protected knex_(context: Context): Knex {
+  protected knex_(context: { manager?: unknown }): Knex {
     return (context.manager as SqlEntityManager).getKnex()
   }
 
