@@ -30,8 +30,9 @@ const liveCommerceOptions = {
         },
       }
     : {}),
-  // The same bucket as Medusa's file-s3 below: LiveKit's egress writes show recordings there.
-  ...(env.S3_BUCKET
+  // The same bucket as Medusa's file-s3 below: LiveKit's egress writes show recordings there. It
+  // needs the keys (egress runs on LiveKit's machines); a bucket reached by an IAM role records nothing.
+  ...(env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
     ? {
         media: {
           s3: {
