@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto"
+import http from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { EgressStatus } from "livekit-server-sdk"
@@ -33,6 +35,26 @@ const { livekit, port } = FakeLiveKit.forApp({
 })
 
 type Res = { status: number; data: any }
+
+/** Opens a WebSocket handshake as livekit-client does (`<url>/rtc?access_token=…`); answers the status. */
+function rtcHandshake(url: string, token: string): Promise<number> {
+  const target = new URL(`/rtc?access_token=${encodeURIComponent(token)}&protocol=15`, url.replace(/^ws/, "http"))
+  return new Promise((resolve, reject) => {
+    const req = http.request(target, {
+      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": randomBytes(16).toString("base64") },
+    })
+    req.on("upgrade", (res, socket) => {
+      socket.destroy()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on("response", (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on("error", reject)
+    req.end()
+  })
+}
 
 const claims = (token: string) => JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString())
 
@@ -204,6 +226,11 @@ medusaIntegrationTestRunner({
         // Two anonymous viewers are two identities.
         const again = await post(`/store/shows/${id}/viewer-token`, {}, store)
         expect(again.data.identity).not.toBe(res.data.identity)
+
+        // The URL it names is where a client (livekit-client) opens its signalling WebSocket with it.
+        expect(await rtcHandshake(res.data.url, res.data.token)).toBe(101)
+        expect(livekit.rtcConnections.at(-1)).toMatchObject({ path: "/rtc", token: res.data.token, grants: { video: { canPublish: false, room: id } } })
+        expect(await rtcHandshake(res.data.url, "not-a-token")).toBe(401)
       })
 
       it("should name a logged-in customer, and refuse shows that are not live or do not exist", async () => {
