@@ -168,7 +168,7 @@ export class LiveKitVideo {
    */
   async receive(rawBody: string, authorization: string | undefined): Promise<{ event: WebhookEvent; signal: VideoSignal }> {
     const event = await this.receiver.receive(rawBody, authorization)
-    return { event, signal: toSignal(event) }
+    return { event, signal: toVideoSignal(event) }
   }
 }
 
@@ -181,7 +181,8 @@ const PUBLISHER = /^(seller:|ingress:)/
 /** `ParticipantInfo.Kind.INGRESS` in LiveKit's protocol (the SDK does not re-export the enum). */
 const INGRESS_KIND = 1
 
-function toSignal(event: WebhookEvent): VideoSignal {
+/** What a webhook means for a show: only the seller's video (browser or OBS), the room, the recording. */
+export function toVideoSignal(event: WebhookEvent): VideoSignal {
   const room = event.room?.name ?? ""
   switch (event.event) {
     case "room_started":
