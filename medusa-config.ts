@@ -25,6 +25,24 @@ const liveCommerceOptions = {
           url: env.LIVEKIT_URL,
           apiKey: env.LIVEKIT_API_KEY,
           apiSecret: env.LIVEKIT_API_SECRET,
+          ...(env.LIVEKIT_PUBLISHER_GRACE_SECONDS ? { publisherGraceSeconds: Number(env.LIVEKIT_PUBLISHER_GRACE_SECONDS) } : {}),
+          ...(env.LIVEKIT_VIEWER_TOKEN_TTL_SECONDS ? { viewerTokenTtlSeconds: Number(env.LIVEKIT_VIEWER_TOKEN_TTL_SECONDS) } : {}),
+        },
+      }
+    : {}),
+  // The same bucket as Medusa's file-s3 below: LiveKit's egress writes show recordings there. It
+  // needs the keys (egress runs on LiveKit's machines); a bucket reached by an IAM role records nothing.
+  ...(env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+    ? {
+        media: {
+          s3: {
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION || "us-east-1",
+            ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            ...(env.S3_FILE_URL ? { publicUrl: env.S3_FILE_URL } : {}),
+          },
         },
       }
     : {}),
@@ -180,7 +198,8 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/auctions", options: liveCommerceOptions },
-    { resolve: "./src/modules/streams" },
+    // In a host app the plugin hands its options to every module; here each module is named.
+    { resolve: "./src/modules/streams", options: liveCommerceOptions },
     { resolve: "./src/modules/live-events", options: liveCommerceOptions },
     ...redisModules,
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),

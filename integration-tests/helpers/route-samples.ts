@@ -143,6 +143,8 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
     return { query: { status: "scheduled" } }
   },
   "GET /store/shows/:id": async (fx) => ({ params: { id: await fx.scheduledShow() } }),
+  // With LiveKit configured (the authorization matrix runs a fake one); without it, a 400 video_not_configured.
+  "POST /store/shows/:id/viewer-token": async (fx) => ({ params: { id: await fx.liveShow() }, body: {} }),
 
   "GET /admin/auctions": async () => ({ query: { status: "live", limit: "5" } }),
   "POST /admin/auctions": async () => ({ body: { ...LOT, duration_seconds: 120 } }),
@@ -173,6 +175,9 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
     return { params: { id }, body: { auction_ids: data.lots.map((l: { id: string }) => l.id).reverse() } }
   },
   "POST /admin/shows/:id/next-lot": async (fx) => ({ params: { id: await fx.liveShowWithLineup() }, body: {} }),
+  "POST /admin/shows/:id/publisher-token": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
+  "GET /admin/shows/:id/ingress": async (fx) => ({ params: { id: await fx.scheduledShow() } }),
+  "POST /admin/shows/:id/ingress": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: { type: "rtmp" } }),
   "GET /admin/bids": async (fx) => {
     await fx.lotBidOnByA()
     return { query: { customer_id: fx.customerAId, limit: "10" } }

@@ -1,9 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { LIVE_ROUTES } from "../../src/api/route-table"
 import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
+import { FakeLiveKit } from "../helpers/fake-livekit"
 import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send } from "../helpers/route-samples"
 
 jest.setTimeout(180_000)
+
+// The video routes answer only with LiveKit configured: a local server speaking its API stands in.
+const { livekit, port: livekitPort } = FakeLiveKit.forApp()
 
 const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff", "seller", "other_seller"]
 
@@ -20,6 +24,13 @@ const MAY_SEE_A: Caller[] = ["customer", "staff", "seller"]
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    beforeAll(async () => {
+      await livekit.listen(livekitPort)
+    })
+    afterAll(async () => {
+      await livekit.close()
+    })
+
     it("should declare access for every route, and have a sample request for each", () => {
       const missing = LIVE_ROUTES.filter((r) => !SAMPLES[routeKey(r)]).map(routeKey)
       expect(missing).toEqual([])

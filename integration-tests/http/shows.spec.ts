@@ -214,5 +214,43 @@ medusaIntegrationTestRunner({
         expect((await attempt(api.get("/store/shows", {}))).status).toBe(400) // no publishable key
       })
     })
+
+    // This file's app has no LiveKit: shows play their external playback URL and the rest works.
+    describe("without LiveKit", () => {
+      it("should say video is external, play the playback URL, and refuse tokens and ingress with video_not_configured", async () => {
+        const config = (await api.get("/store/live/config", { headers: store })).data.config
+        expect(config.features.video).toBe("external")
+        expect(config.video).toBeNull()
+
+        const external = await createShow(api, admin, { playback_url: "https://video.example.com/x.m3u8" }, { live: true })
+        const bare = await createShow(api, admin, {}, { live: true })
+        const none = { publisher_status: "offline", recording_url: null, preview_url: null }
+        expect((await api.get(`/store/shows/${external}`, { headers: store })).data.show).toMatchObject({
+          status: "live",
+          playback_url: "https://video.example.com/x.m3u8",
+          video: { mode: "external", ...none },
+        })
+        expect((await api.get(`/store/shows/${bare}`, { headers: store })).data.show.video).toEqual({ mode: "none", ...none })
+        expect(await adminShow(external)).toMatchObject({ room_name: null, recording_status: "none", publisher_status: "offline" })
+        // `?fields=` without video leaves it out, and with it alone reads only what it needs.
+        const titled = (await api.get(`/store/shows/${external}?fields=title`, { headers: store })).data.show
+        expect(titled).not.toHaveProperty("video")
+        const video = (await api.get(`/store/shows/${external}?fields=video`, { headers: store })).data.show
+        expect(video).not.toHaveProperty("playback_url")
+        expect(video.video.mode).toBe("external")
+
+        for (const [url, headers] of [
+          [`/store/shows/${external}/viewer-token`, store],
+          [`/admin/shows/${external}/publisher-token`, admin],
+          [`/admin/shows/${external}/ingress`, admin],
+        ] as const) {
+          const res = await attempt(api.post(url, url.endsWith("ingress") ? { type: "rtmp" } : {}, { headers }))
+          expect([url, res.status, res.data.code]).toEqual([url, 400, "video_not_configured"])
+        }
+        const hook = await attempt(api.post("/hooks/livekit", "{}", { headers: { "content-type": "application/json", authorization: "x" } }))
+        expect(hook.status).toBe(400)
+        expect((await post(`/admin/shows/${external}/end`)).status).toBe(200)
+      })
+    })
   },
 })

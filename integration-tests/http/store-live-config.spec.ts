@@ -3,8 +3,8 @@ import { createPublishableKeyHeader } from "../helpers/publishable-key"
 
 jest.setTimeout(120_000)
 
-// LiveKit is configured, but nothing issues viewer tokens yet: the config must not offer video.
-// (Jest gives each test file its own copy of process.env, so this stays in this file.)
+// LiveKit is configured: the config offers it, at the URL clients connect to (wss:// for https://),
+// and never its keys. (Jest gives each test file its own copy of process.env, so this stays in this file.)
 Object.assign(process.env, { LIVEKIT_URL: "https://video.example.com", LIVEKIT_API_KEY: "key", LIVEKIT_API_SECRET: "a-secret-of-16-chars" })
 
 medusaIntegrationTestRunner({
@@ -19,8 +19,8 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(200)
         const { config } = res.data
         expect(config.realtime).toEqual({ url: "http://localhost:9001", path: "/socket.io" })
-        expect(config.features).toEqual({ auctions: true, video: "external" })
-        expect(config.video).toBeNull()
+        expect(config.features).toEqual({ auctions: true, video: "livekit" })
+        expect(config.video).toEqual({ livekit_url: "wss://video.example.com" })
         expect(config.auctions.increments[0]).toEqual({ from: 0, increment: 1 })
         expect(config.auctions.soft_close_seconds).toBe(10)
         expect(Date.parse(config.server_time)).toBeGreaterThanOrEqual(before - 1000)
@@ -29,7 +29,7 @@ medusaIntegrationTestRunner({
       it("should never expose module internals such as the database URL", async () => {
         const headers = await createPublishableKeyHeader(getContainer())
         const res = await api.get("/store/live/config", { headers })
-        expect(JSON.stringify(res.data)).not.toMatch(/postgres|database|clientUrl/i)
+        expect(JSON.stringify(res.data)).not.toMatch(/postgres|database|clientUrl|a-secret-of-16-chars|apiKey/i)
       })
 
       it("should require a publishable key", async () => {

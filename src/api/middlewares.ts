@@ -25,5 +25,7 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [refuseLotLineRemoval] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [guardLotCheckout] },
     { matcher: "/hooks/payment/:provider", methods: ["POST"], middlewares: [verifyStripeWebhook] },
+    // LiveKit signs the body as sent: keep it raw for the signature check (as Medusa does for /hooks/payment).
+    { matcher: "/hooks/livekit", methods: ["POST"], bodyParser: { preserveRawBody: true } },
   ],
 })

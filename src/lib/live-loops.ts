@@ -4,6 +4,7 @@ import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
 import { disarmAll, tickClock } from "./auction-clock"
 import { relayOrWarn } from "./auction-relay"
+import { checkPublisherGrace } from "./publisher-grace"
 import { runSettlement } from "./settlement/run-settlement"
 
 /**
@@ -11,6 +12,7 @@ import { runSettlement } from "./settlement/run-settlement"
  * - the clock (every second): starts scheduled lots, arms close timers for lots ending soon;
  * - the relay (every second): publishes outbox events a failure left behind (Redis away, a crash);
  * - settlement (every 2 s): offers, deadlines, carts, charges;
+ * - video (every second): a seller's video that dropped longer than the grace period is "lost";
  * - housekeeping (every minute): bid answers older than a day are forgotten.
  *
  * Why not Medusa's scheduled jobs: with the Redis workflow engine a job's schedule is a repeatable
@@ -24,6 +26,7 @@ export const LIVE_LOOPS: Loop[] = [
   { name: "clock", everyMs: 1000, run: (c) => tickClock(c) },
   { name: "relay", everyMs: 1000, run: (c) => relayOrWarn(c) },
   { name: "settlement", everyMs: 2000, run: (c) => runSettlement(c) },
+  { name: "video", everyMs: 1000, run: (c) => checkPublisherGrace(c) },
   // Bid answers are kept a day for retries (Stripe keeps idempotency keys 24 hours).
   { name: "housekeeping", everyMs: 60_000, run: (c) => c.resolve<AuctionsModuleService>(AUCTIONS_MODULE).pruneBidRequests() },
 ]

@@ -54,6 +54,32 @@ const LivekitOptions = z
     url: z.url({ protocol: /^(https?|wss?)$/ }),
     apiKey: z.string().min(1),
     apiSecret: z.string().min(16, "must be at least 16 characters"),
+    /** A publisher who drops is "reconnecting" for this long, then "lost" (viewers and the seller are told). */
+    publisherGraceSeconds: z.int().min(1).max(3600).default(20),
+    /** How long a viewer token lets a viewer join the show's room (short: a viewer asks again). */
+    viewerTokenTtlSeconds: z.int().min(30).max(24 * 3600).default(600),
+  })
+  .strict()
+
+const S3Options = z
+  .object({
+    bucket: z.string().min(1),
+    region: z.string().min(1),
+    /** Any S3-compatible endpoint (MinIO); unset: AWS. */
+    endpoint: z.url({ protocol: /^https?$/ }).optional(),
+    accessKeyId: z.string().min(1),
+    secretAccessKey: z.string().min(1),
+    /** Where objects are read from (a CDN, the bucket's public URL); unset: the endpoint's URL of the object. */
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Path-style URLs (`endpoint/bucket/key`), as MinIO needs. */
+    forcePathStyle: z.boolean().optional(),
+  })
+  .strict()
+
+const MediaOptions = z
+  .object({
+    /** Where show recordings (LiveKit egress) and uploaded media go; unset: no recording. */
+    s3: S3Options.optional(),
   })
   .strict()
 
@@ -90,6 +116,7 @@ export const LiveCommerceOptionsSchema = z
   .object({
     realtime: RealtimeOptions.default({ url: "http://localhost:9001", path: "/socket.io" }),
     livekit: LivekitOptions.optional(),
+    media: MediaOptions.default({}),
     auctions: AuctionOptions.default({
       increments: DEFAULT_BID_INCREMENTS,
       softCloseSeconds: 10,

@@ -185,10 +185,10 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
     publish: fanout.publish,
     notify,
     showUpdate: (update) => {
-      const { show_id, status, started_at, ended_at } = update
+      const { show_id, status, started_at, ended_at, publisher_status, recording_url } = update
       const server_time = new Date().toISOString()
       for (const room of [rooms.show(show_id), rooms.seller(update.seller_id)]) {
-        emitEvent(io.local.to(room), "show:status", { room, show_id, status, started_at, ended_at, server_time })
+        emitEvent(io.local.to(room), "show:status", { room, show_id, status, started_at, ended_at, publisher_status, recording_url, server_time })
       }
       metrics.eventsOut.inc(1)
     },

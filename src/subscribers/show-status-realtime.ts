@@ -8,7 +8,10 @@ import type StreamsModuleService from "../modules/streams/service"
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
 
-/** Tells a show's viewers and its seller, live, that it went live, ended or was cancelled. */
+/**
+ * Tells a show's viewers and its seller, live, that it went live, ended or was cancelled, or that
+ * its video changed (the seller dropped or came back, the recording is ready).
+ */
 export default async function showStatusRealtime({ event, container }: SubscriberArgs<{ id: string }>) {
   const streams: StreamsModuleService = container.resolve(STREAMS_MODULE)
   const liveEvents: LiveEventsModuleService = container.resolve(LIVE_EVENTS_MODULE)
@@ -25,6 +28,8 @@ export default async function showStatusRealtime({ event, container }: Subscribe
           status: show.status,
           started_at: iso(show.started_at),
           ended_at: iso(show.ended_at),
+          publisher_status: show.publisher_status,
+          recording_url: show.recording_url ?? null,
         },
       },
     ])

@@ -1,8 +1,12 @@
-import type { AdminAuction, AdminRealtimeTokenResponse } from "../../realtime/contract/admin-api"
-import type { BidKind, BidOutcome, PublisherStatus, StoreLotOffer } from "../../realtime/contract/store-api"
+import type { AdminAuction, AdminRealtimeTokenResponse, AdminShowVideoFields } from "../../realtime/contract/admin-api"
+import type { BidKind, BidOutcome, StoreLotOffer } from "../../realtime/contract/store-api"
 import type { ShowStatus } from "../../realtime/contract/transport"
 
-/** What the plugin's Admin routes answer with (the fields the console reads). */
+/**
+ * What the plugin's Admin routes answer with (the fields the console reads). The video fields
+ * (issue #15: the LiveKit room, set at go-live; the seller's link; the recording) are optional: a
+ * `?fields=` list may leave them out.
+ */
 export type Show = {
   id: string
   title: string
@@ -15,14 +19,7 @@ export type Show = {
   playback_url: string | null
   created_at: string
   seller?: { id: string; email: string } | null
-  /** Video (issue #15): the LiveKit room, set at go-live; absent on a server without the video routes. */
-  room_name?: string | null
-  /** The seller's link into the room (browser or OBS): "reconnecting" during the grace period, then "lost". */
-  publisher_status?: PublisherStatus
-  recording_status?: "none" | "recording" | "ready" | "failed"
-  recording_url?: string | null
-  preview_url?: string | null
-}
+} & Partial<AdminShowVideoFields>
 
 /** A lot as the Admin reads it, with the linked records the lot page asks for (`?fields=+show.title…`). */
 export type Lot = AdminAuction & {

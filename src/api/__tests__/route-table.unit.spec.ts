@@ -21,10 +21,17 @@ function fileRoutes(dir = API): string[] {
   })
 }
 
+/**
+ * Webhooks are called by a service, not by customers or admin users: they authenticate by their
+ * signature (checked in the route), so the authorization matrix has no caller to play there.
+ */
+const WEBHOOKS = ["POST /hooks/livekit"]
+
 describe("the route table", () => {
   it("lists every route the plugin serves, and nothing else", () => {
     const declared = LIVE_ROUTES.map((r) => `${r.method} ${r.path}`)
-    expect(declared.sort()).toEqual(fileRoutes().sort())
+    expect(declared.sort()).toEqual(fileRoutes().filter((r) => !WEBHOOKS.includes(r)).sort())
+    expect(fileRoutes()).toEqual(expect.arrayContaining(WEBHOOKS))
   })
 
   it("declares each route once, with an answer for every caller", () => {

@@ -5,6 +5,7 @@ describe("parseLiveCommerceOptions", () => {
     expect(parseLiveCommerceOptions(undefined)).toEqual({
       realtime: { url: "http://localhost:9001", path: "/socket.io" },
       auctions: { increments: DEFAULT_BID_INCREMENTS, softCloseSeconds: 10 },
+      media: {},
       settlement: {
         paymentWindowSeconds: 86400,
         reminderSecondsBeforeDue: [3600],
@@ -28,7 +29,8 @@ describe("parseLiveCommerceOptions", () => {
       auctions: { increments: [{ from: 0, increment: 0.5 }, { from: 10, increment: 1 }], softCloseSeconds: 0 },
     })
     expect(options.realtime).toEqual({ url: "wss://live.example.com", path: "/rt" })
-    expect(options.livekit?.apiKey).toBe("key")
+    expect(options.livekit).toMatchObject({ apiKey: "key", publisherGraceSeconds: 20, viewerTokenTtlSeconds: 600 })
+    expect(options.media).toEqual({})
     expect(options.auctions.increments).toHaveLength(2)
     expect(options.auctions.softCloseSeconds).toBe(0)
   })
@@ -39,6 +41,12 @@ describe("parseLiveCommerceOptions", () => {
     [{ realtime: { path: "socket" } }, "`realtime.path`"],
     [{ livekit: { url: "https://lk.example.com", apiKey: "k", apiSecret: "short" } }, "`livekit.apiSecret` must be at least 16 characters"],
     [{ livekit: { url: "https://lk.example.com" } }, "`livekit.apiKey`"],
+    [{ livekit: { url: "https://lk.example.com", apiKey: "k", apiSecret: "a-secret-of-16-chars", publisherGraceSeconds: 0 } }, "`livekit.publisherGraceSeconds`"],
+    [{ livekit: { url: "https://lk.example.com", apiKey: "k", apiSecret: "a-secret-of-16-chars", viewerTokenTtlSeconds: 5 } }, "`livekit.viewerTokenTtlSeconds`"],
+    [{ media: { s3: { bucket: "b", region: "r", accessKeyId: "a" } } }, "`media.s3.secretAccessKey`"],
+    [{ media: { s3: { bucket: "b", region: "r", accessKeyId: "a", secretAccessKey: "s", endpoint: "ftp://x" } } }, "`media.s3.endpoint`"],
+    [{ media: { s3: { bucket: "b", region: "r", accessKeyId: "a", secretAccessKey: "s", acl: "public" } } }, "`media.s3.acl` is not an option"],
+    [{ media: { cdn: "x" } }, "`media.cdn` is not an option"],
     [{ auctions: { increments: [] } }, "`auctions.increments`"],
     [{ settlement: { paymentWindowSeconds: 5 } }, "`settlement.paymentWindowSeconds`"],
     [{ settlement: { runnerUpDepth: -1 } }, "`settlement.runnerUpDepth`"],
@@ -64,5 +72,23 @@ describe("parseLiveCommerceOptions", () => {
     expect(() =>
       parseLiveCommerceOptions({ realtime: { url: "nope" }, auctions: { softCloseSeconds: -1 } })
     ).toThrow(/`realtime\.url`.*; `auctions\.softCloseSeconds`/)
+  })
+})
+
+describe("video and media options", () => {
+  it("takes S3 for recordings with its optional parts, and LiveKit's grace and token lifetime", () => {
+    const options = parseLiveCommerceOptions({
+      livekit: { url: "wss://lk.example.com", apiKey: "k", apiSecret: "a-secret-of-16-chars", publisherGraceSeconds: 3, viewerTokenTtlSeconds: 60 },
+      media: { s3: { bucket: "live", region: "us-east-1", endpoint: "http://127.0.0.1:9002", accessKeyId: "a", secretAccessKey: "s", forcePathStyle: true } },
+    })
+    expect(options.livekit).toMatchObject({ publisherGraceSeconds: 3, viewerTokenTtlSeconds: 60 })
+    expect(options.media.s3).toEqual({
+      bucket: "live",
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:9002",
+      accessKeyId: "a",
+      secretAccessKey: "s",
+      forcePathStyle: true,
+    })
   })
 })

@@ -1,4 +1,5 @@
-import type { AuctionStatus } from "./store-api"
+import type { AuctionStatus, LiveKitRoomToken } from "./store-api"
+import type { PublisherStatus, RecordingStatus } from "./transport"
 
 /*
  * The Admin API's seller-console types, for the plugin's Admin extensions (`src/admin` imports
@@ -88,11 +89,20 @@ export type AdminLineupResponse = { lots: AdminAuction[] }
 /** `POST /admin/shows/:id/next-lot`: the lot it started. */
 export type AdminAuctionResponse = { auction: AdminAuction }
 
-/** `POST /admin/shows/:id/publisher-token`: a LiveKit token that may publish into the show's room. */
-export type AdminPublisherTokenResponse = { token: string; url: string; room: string; identity: string; expires_at: string }
+/** `POST /admin/shows/:id/publisher-token`: the seller's LiveKit token (publishes camera and microphone). */
+export type AdminPublisherTokenResponse = LiveKitRoomToken
 
-/** An OBS (or any encoder) ingress into the show's room: point the encoder at `url` with `stream_key`. */
+/** An OBS ingest LiveKit made for a show: stream to `url` with `stream_key` (RTMP), or to `url` as the WHIP endpoint with `stream_key` as its bearer token. */
 export type AdminShowIngress = { id: string; type: "rtmp" | "whip"; url: string; stream_key: string }
 
-/** `POST /admin/shows/:id/ingress` (body `{ type }`) and `GET /admin/shows/:id/ingress`. */
+/** `POST /admin/shows/:id/ingress` `{ type }` and `GET /admin/shows/:id/ingress` (null: none made yet). */
 export type AdminShowIngressResponse = { ingress: AdminShowIngress | null }
+
+/** The video fields of `GET /admin/shows/:id` (never the stream key: that is `GET …/ingress`). */
+export type AdminShowVideoFields = {
+  room_name: string | null
+  publisher_status: PublisherStatus
+  recording_status: RecordingStatus
+  recording_url: string | null
+  preview_url: string | null
+}

@@ -67,6 +67,22 @@ export const ShowErrorCodes = {
 
 export type ShowErrorCode = (typeof ShowErrorCodes)[keyof typeof ShowErrorCodes]
 
+/** Machine codes for refused video requests (HTTP `code`): LiveKit tokens, ingress, webhooks. */
+export const VideoErrorCodes = {
+  /** LiveKit is not configured on this store: shows play their external `playback_url` (a 400). */
+  video_not_configured: "video_not_configured",
+  /** Viewer tokens are for live shows only (a 400). */
+  show_not_live: "show_not_live",
+  /** The show ended or was cancelled: no publisher token or ingress for it (a 400). */
+  show_closed: "show_closed",
+  /** LiveKit did not answer or refused the call: nothing changed, retry (a 503). */
+  video_unavailable: "video_unavailable",
+  /** A `/hooks/livekit` request whose signature does not match its body (a 400; nothing changed). */
+  invalid_signature: "invalid_signature",
+} as const
+
+export type VideoErrorCode = (typeof VideoErrorCodes)[keyof typeof VideoErrorCodes]
+
 /** Machine codes for refused seller and admin-scope requests (HTTP `code`). */
 export const SellerErrorCodes = {
   /** Platform staff only (a 403): sellers cannot call this route. */

@@ -1,7 +1,7 @@
 import type { z } from "zod"
 import type { Ack } from "./ack"
 import type { ClientEventName, ClientToServerPayloads } from "./payloads"
-import type { ShowStatus } from "./transport"
+import type { PublisherStatus, ShowStatus } from "./transport"
 
 /**
  * Every event of a room's ordered stream carries the room, its `seq` in that room, the seq of
@@ -52,6 +52,10 @@ export type ShowStatusEvent = {
   status: ShowStatus
   started_at: string | null
   ended_at: string | null
+  /** The seller's video in LiveKit: "reconnecting" after a drop, "lost" past the grace period. */
+  publisher_status: PublisherStatus
+  /** The recording, once LiveKit's egress has written it (replay of a past show). */
+  recording_url: string | null
   server_time: string
 }
 
@@ -86,7 +90,8 @@ export interface ServerToClientEvents {
    */
   "show:viewers": (event: ShowViewersEvent) => void
   /**
-   * The show went live, ended or was cancelled (rooms `show:<id>` and `seller:<id>`). Best effort,
+   * The show went live, ended or was cancelled, or its video changed: the seller's connection
+   * (`publisher_status`) or the recording (rooms `show:<id>` and `seller:<id>`). Best effort,
    * not part of the stream: on (re)joining, read the show's state from `GET /store/shows/:id`.
    */
   "show:status": (event: ShowStatusEvent) => void

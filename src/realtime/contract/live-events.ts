@@ -43,6 +43,8 @@ export const LiveShowEvents = {
   WENT_LIVE: "live_show.went_live",
   ENDED: "live_show.ended",
   CANCELLED: "live_show.cancelled",
+  /** Its video changed: the seller's connection (`publisher_status`) or the recording (LiveKit webhooks, the grace check). */
+  VIDEO_CHANGED: "live_show.video_changed",
 } as const
 
 export type LiveShowEventName = (typeof LiveShowEvents)[keyof typeof LiveShowEvents]

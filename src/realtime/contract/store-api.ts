@@ -1,5 +1,5 @@
 import type { AuctionErrorCode } from "./errors"
-import type { ShowStatus } from "./transport"
+import type { PublisherStatus, ShowStatus } from "./transport"
 
 /*
  * The Store API's request and response types, for storefronts
@@ -188,35 +188,41 @@ export type StoreShow = {
   /** Where to watch when the video is not carried by LiveKit. */
   playback_url: string | null
   thumbnail: string | null
-  /** How to watch it (issue #15). */
+  /** How to watch it (unless `?fields=` leaves it out). */
   video: StoreShowVideo
 }
 
 /**
- * The seller's video link to LiveKit (browser or OBS ingress): "reconnecting" while it is gone
- * for less than the grace period, "lost" after it.
+ * A show's video for viewers. `mode`: "livekit" when the store has LiveKit and the show has a room
+ * (ask `POST /store/shows/:id/viewer-token` while it is live), "external" when it has a
+ * `playback_url`, else "none".
  */
-export type PublisherStatus = "offline" | "connected" | "reconnecting" | "lost"
-
-/** A show's video, as viewers get it. */
 export type StoreShowVideo = {
-  /**
-   * "livekit": LiveKit is configured and the show has a room (ask for a viewer token);
-   * "external": play `playback_url`; "none": no video.
-   */
   mode: "livekit" | "external" | "none"
+  /** The seller's video: "reconnecting" after a drop, "lost" past the grace period. */
   publisher_status: PublisherStatus
-  /** The show's recording, once its egress ended: replay it. */
+  /** The recording of a past show (replay), once written. */
   recording_url: string | null
-  /** A preview video (on S3) to show before the show goes live. */
+  /** A preview video (before the show starts). */
   preview_url: string | null
 }
 
 /**
- * `POST /store/shows/:id/viewer-token`: a short-lived, subscribe-only LiveKit token for the show's
- * room; connect to `url` (the configured LiveKit URL) with it before `expires_at`.
+ * `POST /store/shows/:id/viewer-token` (and the seller's `POST /admin/shows/:id/publisher-token`):
+ * a LiveKit token for the show's room. Connect `livekit-client` to `url` with `token` before
+ * `expires_at`; a viewer's token subscribes only.
  */
-export type StoreViewerTokenResponse = { token: string; url: string; room: string; identity: string; expires_at: string }
+export type LiveKitRoomToken = {
+  token: string
+  /** The LiveKit server clients connect to (wss://). */
+  url: string
+  room: string
+  /** `customer:<id>` for a logged-in customer, `viewer:<random>` otherwise; `seller:<user id>` for the seller. */
+  identity: string
+  expires_at: string
+}
+
+export type StoreViewerTokenResponse = LiveKitRoomToken
 
 /** `GET /store/shows?status=&seller_id=`: live, upcoming and past shows, soonest first (never cancelled ones). */
 export type StoreShowListResponse = StorePage & { shows: StoreShow[]; server_time: string }

@@ -66,6 +66,14 @@ export type PrivateNotice = Notice<PrivateNoticeEvent>
 export const SHOW_STATUSES = ["scheduled", "live", "ended", "cancelled"] as const
 export type ShowStatus = (typeof SHOW_STATUSES)[number]
 
+/** Whether the seller's video reaches LiveKit: "reconnecting" after a drop, "lost" once the grace period passed. */
+export const PUBLISHER_STATUSES = ["offline", "connected", "reconnecting", "lost"] as const
+export type PublisherStatus = (typeof PUBLISHER_STATUSES)[number]
+
+/** A show's recording (LiveKit egress to S3): "ready" once `recording_url` is set. */
+export const RECORDING_STATUSES = ["none", "recording", "ready", "failed"] as const
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number]
+
 /**
  * A show went live, ended or was cancelled (`{ show }` messages on the same channels): the
  * sidecars tell its viewers (`show:<id>`) and its seller (`seller:<id>`). Not part of any stream:
@@ -77,6 +85,10 @@ export type ShowUpdate = {
   status: ShowStatus
   started_at: string | null
   ended_at: string | null
+  /** The seller's video: connected, dropped (reconnecting), gone past the grace period (lost). */
+  publisher_status: PublisherStatus
+  /** The show's recording once LiveKit's egress finished writing it, else null. */
+  recording_url: string | null
 }
 
 /** What Medusa sends the sidecars besides lot events. */

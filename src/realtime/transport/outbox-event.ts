@@ -1,5 +1,6 @@
 import {
   PRIVATE_NOTICE_EVENTS,
+  PUBLISHER_STATUSES,
   SHOW_STATUSES,
   toPublishedEvent,
   type PrivateNotice,
@@ -39,7 +40,16 @@ function toShowUpdate(message: unknown): ShowUpdate | null {
   if (typeof u?.show_id !== "string" || typeof u.seller_id !== "string" || !SHOW_STATUSES.includes(u.status!)) {
     return null
   }
-  return { show_id: u.show_id, seller_id: u.seller_id, status: u.status!, started_at: isoOrNull(u.started_at), ended_at: isoOrNull(u.ended_at) }
+  return {
+    show_id: u.show_id,
+    seller_id: u.seller_id,
+    status: u.status!,
+    started_at: isoOrNull(u.started_at),
+    ended_at: isoOrNull(u.ended_at),
+    // A Medusa older than the sidecar sends neither: "offline" and no recording, as a show without video.
+    publisher_status: PUBLISHER_STATUSES.includes(u.publisher_status!) ? u.publisher_status! : "offline",
+    recording_url: typeof u.recording_url === "string" && /^https?:\/\//.test(u.recording_url) ? u.recording_url : null,
+  }
 }
 
 export type TransportSinks = {

@@ -4,7 +4,12 @@ import { LiveShowEvents } from "../../modules/streams/events"
 import { showLockKey } from "../auctions/steps/lot-show"
 import { relayLotEventsStep } from "../auctions/steps/relay-lot-events"
 import { reassignShowLotsStep } from "../auctions/steps/reassign-show-lots"
+import type { VideoWebhookInput } from "../../modules/streams/service"
+import { applyVideoWebhookStep } from "./steps/apply-video-webhook"
 import { cancelScheduledLotsStep } from "./steps/cancel-scheduled-lots"
+import { closeShowVideoStep } from "./steps/close-show-video"
+import { ensureShowRoomStep } from "./steps/ensure-show-room"
+import { startShowRecordingStep } from "./steps/start-show-recording"
 import { createSellerStep, type CreateSellerStepInput } from "./steps/create-seller"
 import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows"
 import { updateSellerStep, type UpdateSellerStepInput } from "./steps/update-seller"
@@ -38,14 +43,20 @@ const SHOW_EVENTS = {
 
 export const transitionShowWorkflowId = "live-transition-show"
 /**
- * This workflow takes a show live, ends it or cancels it. Ending or cancelling also cancels the
- * lots still lined up in it. Locked with the show's lots starting, re-running or being scheduled,
- * so none slips into a show as it goes off air.
+ * This workflow takes a show live, ends it or cancels it. Going live makes the show's LiveKit room
+ * (LiveKit not answering puts the show back: nothing half-written) and starts its recording (a
+ * recording that does not start is a warning, not a refusal). Ending or cancelling cancels the
+ * lots still lined up in it and closes the video (recording, ingress, room). Locked with the
+ * show's lots starting, re-running or being scheduled, so none slips into a show as it goes off air.
  */
 export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (input: TransitionShowStepInput) => {
   const lockKey = transform({ input }, ({ input }) => showLockKey(input.id))
   acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
   const result = transitionShowStep(input)
+  const recording = when("live-show-on-air", { input }, ({ input }) => input.transition === "go_live").then(() => {
+    ensureShowRoomStep({ id: input.id })
+    return startShowRecordingStep({ id: input.id })
+  })
   const cancelled = when("live-show-off-air", { input }, ({ input }) => input.transition !== "go_live").then(() =>
     cancelScheduledLotsStep({ show_id: input.id })
   )
@@ -53,10 +64,31 @@ export const transitionShowWorkflow = createWorkflow(transitionShowWorkflowId, (
   when("live-show-lots-cancelled", { cancelled }, ({ cancelled }) => !!cancelled?.length).then(() => {
     relayLotEventsStep() // viewers of those lots learn they are off
   })
+  const closing = when("live-show-video-off-air", { input }, ({ input }) => input.transition !== "go_live").then(() =>
+    closeShowVideoStep({ id: input.id })
+  )
   const eventName = transform({ input }, ({ input }) => SHOW_EVENTS[input.transition])
   emitEventStep({ eventName, data: { id: input.id } })
-  const response = transform({ result, cancelled }, ({ result, cancelled }) => ({ ...result, cancelled_lots: cancelled ?? [] }))
+  const response = transform({ result, cancelled, recording, closing }, ({ result, cancelled, recording, closing }) => ({
+    ...result,
+    cancelled_lots: cancelled ?? [],
+    warnings: [...(recording ?? []), ...(closing ?? [])],
+  }))
   return new WorkflowResponse(response)
+})
+
+export const applyVideoWebhookWorkflowId = "live-apply-video-webhook"
+/**
+ * This workflow applies a verified LiveKit webhook (the seller joined or left, the room closed,
+ * the recording ended) once, and tells the show's viewers and seller what changed.
+ */
+export const applyVideoWebhookWorkflow = createWorkflow(applyVideoWebhookWorkflowId, (input: VideoWebhookInput) => {
+  const applied = applyVideoWebhookStep(input)
+  when("live-video-changed", { applied }, ({ applied }) => applied.changed.length > 0).then(() => {
+    const data = transform({ applied }, ({ applied }) => applied.changed.map((id) => ({ id })))
+    emitEventStep({ eventName: LiveShowEvents.VIDEO_CHANGED, data })
+  })
+  return new WorkflowResponse(applied)
 })
 
 export const createSellerWorkflowId = "live-create-seller"

@@ -4,7 +4,7 @@ import type {
   StoreBidListResponse,
   StoreShowResponse,
 } from "medusa-plugin-live-commerce/store"
-import type { PublisherStatus, ServerToClientEvents } from "medusa-plugin-live-commerce/realtime/contract"
+import type { ServerToClientEvents } from "medusa-plugin-live-commerce/realtime/contract"
 import { rooms } from "medusa-plugin-live-commerce/realtime/contract/rooms"
 import { useCallback, useEffect, useReducer, useRef, useState } from "react"
 import { BidControls } from "../components/BidControls"
@@ -16,12 +16,6 @@ import { followRoom, listen } from "../live"
 import { toProblem, type Problem } from "../medusa"
 import { useSession } from "../session"
 import { emptyStage, lotOnScreen, stageReducer, type LotView } from "../stage"
-
-/**
- * What `show:status` carries about the video besides the show's status (issue #15): the seller's
- * link to LiveKit and the recording. Optional: a sidecar without video sends neither.
- */
-type VideoStatusFields = { publisher_status?: PublisherStatus; recording_url?: string | null }
 
 /** The lot's own fields plus its product's picture. */
 const LOT_FIELDS = "+product_variant.product.thumbnail,+product_variant.product.title"
@@ -105,8 +99,8 @@ export function ShowPage({ showId }: { showId: string }) {
         if (event.room !== room) {
           return
         }
-        const { publisher_status, recording_url } = event as VideoStatusFields
-        dispatch({ type: "show_status", status: event.status, publisher_status, recording_url })
+        const { status, publisher_status, recording_url } = event
+        dispatch({ type: "show_status", status, publisher_status, recording_url })
         // Going live (or ending) changes more than the status, e.g. the show's LiveKit room: read it again.
         if (event.status !== statusRef.current) {
           void loadShow()

@@ -2,7 +2,7 @@ import { EmptyBody, FieldsQuery, IdParams, NoQuery } from "../../utils/validator
 import { actionRoutes, ADMINS, OWNER_OR_STAFF, type LiveRoute } from "../../utils/live-routes"
 import { adminAuctionFields } from "../auctions/query-config"
 import { adminShowFields, adminShowListFields } from "./query-config"
-import { AdminAddToLineup, AdminCreateShow, AdminGetShows, AdminReorderLineup, AdminUpdateShow } from "./validators"
+import { AdminAddToLineup, AdminCreateIngress, AdminCreateShow, AdminGetShows, AdminReorderLineup, AdminUpdateShow } from "./validators"
 
 const show = IdParams("id")
 const ownShow = { owner: "show" } as const
@@ -49,4 +49,24 @@ export const adminShowRoutes: LiveRoute[] = [
     access: OWNER_OR_STAFF,
   },
   { method: "POST", path: "/admin/shows/:id/next-lot", params: show, query: NoQuery, body: EmptyBody, scope: ownShow, access: OWNER_OR_STAFF },
+  // Video (LiveKit): the seller's publishing token and OBS ingress hold secrets: the show's seller and staff only.
+  {
+    method: "POST",
+    path: "/admin/shows/:id/publisher-token",
+    params: show,
+    query: NoQuery,
+    body: EmptyBody,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  { method: "GET", path: "/admin/shows/:id/ingress", params: show, query: NoQuery, scope: ownShow, access: OWNER_OR_STAFF },
+  {
+    method: "POST",
+    path: "/admin/shows/:id/ingress",
+    params: show,
+    query: NoQuery,
+    body: AdminCreateIngress,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
 ]

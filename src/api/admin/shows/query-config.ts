@@ -12,6 +12,13 @@ const ADMIN_SHOW_COLUMNS = [
   "ended_at",
   "playback_url",
   "thumbnail",
+  "preview_url",
+  // Video (LiveKit); the ingress stream key is a secret and only `GET /admin/shows/:id/ingress` has it.
+  "room_name",
+  "publisher_status",
+  "publisher_changed_at",
+  "recording_status",
+  "recording_url",
   "metadata",
   "created_at",
   "updated_at",

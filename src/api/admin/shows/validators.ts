@@ -20,6 +20,10 @@ const ShowSettings = z.object({
 export const AdminCreateShow = ShowSettings.strict()
 export type AdminCreateShowType = z.infer<typeof AdminCreateShow>
 
+/** `POST /admin/shows/:id/ingress`: how OBS sends the video. */
+export const AdminCreateIngress = z.object({ type: z.enum(["rtmp", "whip"]) }).strict()
+export type AdminCreateIngressType = z.infer<typeof AdminCreateIngress>
+
 export const AdminUpdateShow = ShowSettings.partial()
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: "nothing to update" })

@@ -1,4 +1,4 @@
-import { FieldsQuery, IdParams } from "../../utils/validators"
+import { EmptyBody, FieldsQuery, IdParams, NoQuery } from "../../utils/validators"
 import { STORE_PUBLIC, type LiveRoute } from "../../utils/live-routes"
 import { storeShowFields, storeShowListFields } from "./query-config"
 import { StoreGetShows } from "./validators"
@@ -11,6 +11,16 @@ export const storeShowRoutes: LiveRoute[] = [
     params: IdParams("id"),
     query: FieldsQuery,
     fields: storeShowFields,
+    access: STORE_PUBLIC,
+  },
+  // Anyone may watch a live show; a logged-in customer joins under their own identity.
+  {
+    method: "POST",
+    path: "/store/shows/:id/viewer-token",
+    params: IdParams("id"),
+    query: NoQuery,
+    body: EmptyBody,
+    auth: "customer_optional",
     access: STORE_PUBLIC,
   },
 ]

@@ -21,7 +21,15 @@ const redisUrl = process.env.REDIS_URL_FOR_TESTS || "redis://127.0.0.1:6379"
 const options = { realtime: { url: "https://live.example.com" } }
 
 const showUpdate = (n: number): LiveMessage => ({
-  show: { show_id: `show_${n}`, seller_id: "user_1", status: "live", started_at: new Date(0).toISOString(), ended_at: null },
+  show: {
+    show_id: `show_${n}`,
+    seller_id: "user_1",
+    status: "live",
+    started_at: new Date(0).toISOString(),
+    ended_at: null,
+    publisher_status: "offline",
+    recording_url: null,
+  },
 })
 const notice: LiveMessage = {
   notice: {

@@ -1,2 +1,3 @@
 export { Seller } from "./seller"
 export { Show } from "./show"
+export { VideoWebhook } from "./video-webhook"

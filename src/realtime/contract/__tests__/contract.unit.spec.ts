@@ -4,7 +4,7 @@ import { parseRoom, rooms } from "../rooms"
 import type { LotBroadcast } from "../deliveries"
 import type { ClientToServerEvents, ClientToServerResults, ServerToClientEvents } from "../events"
 import type { LotEvent } from "../live-events"
-import type { PrivateNotice } from "../transport"
+import type { LiveMessage, PrivateNotice } from "../transport"
 
 describe("rooms", () => {
   it("names rooms one way and parses them back", () => {
@@ -134,5 +134,22 @@ describe("typed deliveries (compiled by `npm test`'s typecheck)", () => {
       { name: "live_auction.paused", payload: { auction_id: "auc_1", seq: 4, show_id: null, server_time: "2029-12-31T00:00:00Z" } },
     ]
     expect([notices.length, broadcasts.length, events.length]).toEqual([5, 3, 2])
+  })
+
+  it("lets the live-events pipeline carry only the contract's messages", () => {
+    const at = "2029-12-31T00:00:00Z"
+    const show = { show_id: "show_1", seller_id: "user_1", status: "live" as const, started_at: at, ended_at: null }
+    const messages: LiveMessage[] = [
+      { show },
+      { notice: { customer_id: "cus_1", event: "auction:forfeited", payload: offer } },
+      { auction_id: "auc_1", seq: 4, name: "live_auction.cancelled", payload: { auction_id: "auc_1", seq: 4, show_id: null, server_time: at }, show_id: null, show_seq: null },
+      // @ts-expect-error a show status the contract does not have
+      { show: { ...show, status: "paused" } },
+      // @ts-expect-error a notice of an event customers are not sent privately
+      { notice: { customer_id: "cus_1", event: "bid:placed", payload: offer } },
+      // @ts-expect-error a lot event without its own payload fields (the closed event's)
+      { auction_id: "auc_1", seq: 5, name: "live_auction.closed", payload: { auction_id: "auc_1", seq: 5, show_id: null, server_time: at } },
+    ]
+    expect(messages).toHaveLength(6)
   })
 })

@@ -68,7 +68,15 @@ describe("private notices in transport messages", () => {
 })
 
 describe("show status changes in transport messages", () => {
-  const show = { show_id: "show_1", seller_id: "user_1", status: "live", started_at: "2026-11-25T20:00:00.000Z", ended_at: null }
+  const show = {
+    show_id: "show_1",
+    seller_id: "user_1",
+    status: "live",
+    started_at: "2026-11-25T20:00:00.000Z",
+    ended_at: null,
+    publisher_status: "connected",
+    recording_url: null,
+  }
 
   it("reads them beside lot events and notices in one batch, each to its own sink", () => {
     const lot = { auction_id: "auc_1", seq: 1, name: "live_auction.started", payload: {} }
@@ -76,6 +84,16 @@ describe("show status changes in transport messages", () => {
     expect(out.shows).toEqual([show])
     expect(out.events).toHaveLength(1)
     expect(out.notices).toHaveLength(1)
+  })
+
+  it("carries the video's state; an unknown publisher status or a recording that is not a URL reads as none", () => {
+    const recorded = { ...show, status: "ended", publisher_status: "lost", recording_url: "https://cdn.example.com/r.mp4" }
+    expect(dispatch(JSON.stringify({ show: recorded })).shows).toEqual([recorded])
+    expect(dispatch(JSON.stringify({ show: { ...show, publisher_status: "dancing", recording_url: "javascript:alert(1)" } })).shows).toEqual([
+      { ...show, publisher_status: "offline", recording_url: null },
+    ])
+    const { publisher_status: _p, recording_url: _r, ...older } = show
+    expect(dispatch(JSON.stringify({ show: older })).shows).toEqual([{ ...show, publisher_status: "offline" }])
   })
 
   it("drops a timestamp that is not one, keeping the change", () => {
