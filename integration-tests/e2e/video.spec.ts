@@ -1,9 +1,11 @@
+import { mkdir } from "node:fs/promises"
 import { createServer, type IncomingMessage, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
+import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { FAKE_MEDIA_ARGS, launchChromium } from "../helpers/browser"
 import { FakeLiveKit, type RtcConnection } from "../helpers/fake-livekit"
-import { embeddedEnv, freePorts, launch, makeDataDir, stopStack, type Launched } from "../helpers/launcher"
+import { embeddedEnv, freePorts, launch, makeDataDir, ROOT, stopStack, type Launched } from "../helpers/launcher"
 import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(6 * 60_000)
@@ -13,6 +15,8 @@ type Json = Record<string, any>
 /** A dropped seller is "reconnecting" this long, then "lost" (`livekit.publisherGraceSeconds`). */
 const GRACE_SECONDS = 3
 const BUCKET = "live-media"
+/** Screenshots of each step, `<n>-<what>.png`: E2E_ARTIFACTS_DIR/video, else .data/e2e-artifacts/video. */
+const ARTIFACTS = path.resolve(ROOT, process.env.E2E_ARTIFACTS_DIR || path.join(".data", "e2e-artifacts"), "video")
 
 /**
  * Issue #15's front doors, on one `npm start` stack in headless Chromium: the seller's console
@@ -28,7 +32,7 @@ const BUCKET = "live-media"
  * keep retrying. What is asserted is everything up to the media: who asked for which token, where
  * the browser connected with it, and what the pages say. S3 is a stub that stores what Medusa's
  * file-s3 puts (the demo's product images) and serves it back; recordings are never written to it
- * (LiveKit's egress would), only their URL is.
+ * (LiveKit's egress would), only their URL is. Screenshots of the steps go to ARTIFACTS.
  */
 describe("video in the front doors: console camera and OBS ingress, the viewer's LiveKit player, replays", () => {
   const livekit = new FakeLiveKit()
@@ -48,7 +52,12 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
   let roomName: string
   let sellerIdentity: string
 
+  let shots = 0
+  const screenshot = (page: Page, what: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${String(++shots).padStart(2, "0")}-${what}.png`), fullPage: true })
+
   beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true })
     livekitUrl = `ws://127.0.0.1:${await livekit.listen()}`
     ;({ server: s3, url: s3Url } = await startS3Stub())
     dataDir = await makeDataDir()
@@ -158,6 +167,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     await panel.getByRole("button", { name: "Show", exact: true }).click()
     expect(await key.getAttribute("type")).toBe("text")
     await panel.getByRole("button", { name: "Copy the stream key" }).waitFor()
+    await screenshot(adminPage, "console-ingress")
 
     // Asked again (a reload), the same ingress: nothing new is made.
     await adminPage.reload({ waitUntil: "domcontentloaded" })
@@ -180,6 +190,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
       { timeout: 15_000 }
     )
 
+    await screenshot(adminPage, "console-camera-preview")
     const before = livekit.rtcConnections.length
     const answer = adminPage.waitForResponse((r) => r.url().endsWith(`/admin/shows/${showId}/publisher-token`))
     await panel.getByRole("button", { name: "Go on air" }).click()
@@ -222,6 +233,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     expect(connection.grants?.sub).toBe(grant.identity)
     expect(connection.grants?.video).toMatchObject({ room: roomName, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false })
     await viewer.locator('[data-testid="livekit-player"]').waitFor()
+    await screenshot(viewer, "viewer-livekit-player")
   })
 
   it("should tell viewers (and the console) when the seller's video drops: reconnecting, then lost", async () => {
@@ -231,10 +243,13 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     await webhook(livekit.webhook("participant_left", { room: roomName, identity: sellerIdentity }))
     await waitForText(viewer, '[data-testid="video-status"]', "Seller reconnecting…", 10_000)
     await waitForText(adminPage, '[data-testid="publisher-status"]', "reconnecting")
+    await screenshot(viewer, "viewer-seller-reconnecting")
     const dropped = Date.now()
     await waitForText(viewer, '[data-testid="video-status"]', "Stream lost", (GRACE_SECONDS + 20) * 1000)
     expect(Date.now() - dropped).toBeGreaterThanOrEqual(GRACE_SECONDS * 1000 - 1000)
     await waitForText(adminPage, '[data-testid="publisher-status"]', "stream lost")
+    await screenshot(viewer, "viewer-stream-lost")
+    await screenshot(adminPage, "console-stream-lost")
 
     // Back within the show: the line goes.
     await webhook(livekit.webhook("participant_joined", { room: roomName, identity: sellerIdentity }))
@@ -262,6 +277,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     await viewer.locator('video[data-testid="video"]').waitFor({ timeout: 30_000 })
     expect(await src()).toBe(recording)
     await viewer.getByText("Replay of the show").waitFor()
+    await screenshot(viewer, "viewer-replay")
 
     // The home page lists it under Replays.
     await viewer.goto(viewerUrl, { waitUntil: "domcontentloaded" })
