@@ -164,7 +164,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     const key = panel.locator('[data-testid="ingress-key"]')
     expect(await key.getAttribute("type")).toBe("password")
     expect(await key.inputValue()).toBe(made.streamKey)
-    await panel.getByRole("button", { name: "Show", exact: true }).click()
+    await panel.getByRole("button", { name: "Show password" }).click()
     expect(await key.getAttribute("type")).toBe("text")
     await panel.getByRole("button", { name: "Copy the stream key" }).waitFor()
     await screenshot(adminPage, "console-ingress")

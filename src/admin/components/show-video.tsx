@@ -1,5 +1,4 @@
 import { Button, Container, Copy, Heading, Input, Label, StatusBadge, Text, usePrompt } from "@medusajs/ui"
-import { useState } from "react"
 import { useCreateIngress, useShowIngress } from "../hooks/live"
 import { describeError, LiveApiError } from "../lib/api"
 import { useCameraPublisher, type CameraState } from "../lib/publisher"
@@ -39,7 +38,6 @@ export const ShowVideoPanel = ({ show }: { show: Show }) => {
   const createIngress = useCreateIngress(show.id)
   const camera = useCameraPublisher(show.id)
   const prompt = usePrompt()
-  const [revealKey, setRevealKey] = useState(false)
   const notConfigured =
     (show.status === "live" && show.room_name === null) ||
     [ingress.error, createIngress.error].some((err) => err instanceof LiveApiError && err.code === "video_not_configured")
@@ -58,7 +56,6 @@ export const ShowVideoPanel = ({ show }: { show: Show }) => {
         return
       }
     }
-    setRevealKey(false)
     createIngress.mutate(type)
   }
 
@@ -168,7 +165,7 @@ export const ShowVideoPanel = ({ show }: { show: Show }) => {
                   disabled={createIngress.isPending || ingress.isLoading || current?.type === type}
                   onClick={() => void requestIngress(type)}
                 >
-                  {current?.type === type ? `${INGRESS_NAME[type]} details below` : `Get ${INGRESS_NAME[type]} details`}
+                  {current?.type === type ? `Using ${INGRESS_NAME[type]}` : `Get ${INGRESS_NAME[type]} details`}
                 </Button>
               ))}
             </div>
@@ -188,21 +185,20 @@ export const ShowVideoPanel = ({ show }: { show: Show }) => {
                     {current.type === "rtmp" ? "Stream key" : "Bearer token (stream key)"}
                   </Label>
                   <div className="flex items-center gap-x-2">
+                    {/* Masked, with the Input's own show/hide toggle; `key` masks a new ingress's key again. */}
                     <Input
+                      key={current.id}
                       id="ingress-key"
                       size="small"
                       readOnly
-                      type={revealKey ? "text" : "password"}
+                      type="password"
                       value={current.stream_key}
                       data-testid="ingress-key"
                     />
-                    <Button size="small" variant="transparent" onClick={() => setRevealKey((v) => !v)}>
-                      {revealKey ? "Hide" : "Show"}
-                    </Button>
                     <Copy content={current.stream_key} aria-label="Copy the stream key" />
                   </div>
                   <Text size="xsmall" className="text-ui-fg-subtle">
-                    Keep the key secret: whoever has it can stream into this show.
+                    Masked until you show it. Keep it secret: whoever has it can stream into this show.
                   </Text>
                 </div>
               </div>

@@ -140,7 +140,9 @@ export function ShowPage({ showId }: { showId: string }) {
           <BidFeed feed={stage.feed} currency={lot.currency_code} />
         </>
       ) : (
-        <p className="muted">The next lot appears here when the seller starts it.</p>
+        <p className="muted">
+          {show.status === "ended" || show.status === "cancelled" ? "This show is over." : "The next lot appears here when the seller starts it."}
+        </p>
       )}
     </article>
   )
