@@ -25,6 +25,7 @@ const liveCommerceOptions = {
           url: env.LIVEKIT_URL,
           apiKey: env.LIVEKIT_API_KEY,
           apiSecret: env.LIVEKIT_API_SECRET,
+          ...(env.LIVEKIT_PUBLIC_URL ? { publicUrl: env.LIVEKIT_PUBLIC_URL } : {}),
           ...(env.LIVEKIT_PUBLISHER_GRACE_SECONDS ? { publisherGraceSeconds: Number(env.LIVEKIT_PUBLISHER_GRACE_SECONDS) } : {}),
           ...(env.LIVEKIT_VIEWER_TOKEN_TTL_SECONDS ? { viewerTokenTtlSeconds: Number(env.LIVEKIT_VIEWER_TOKEN_TTL_SECONDS) } : {}),
         },

@@ -22,7 +22,19 @@ describe("docker-compose.yml", () => {
 
   it("should declare the whole production-like stack", () => {
     expect(Object.keys(services).sort()).toEqual(
-      ["livekit", "medusa-server", "medusa-worker", "migrate", "minio", "minio-setup", "postgres", "realtime", "redis"].sort()
+      [
+        "livekit",
+        "livekit-egress",
+        "livekit-ingress",
+        "medusa-server",
+        "medusa-worker",
+        "migrate",
+        "minio",
+        "minio-setup",
+        "postgres",
+        "realtime",
+        "redis",
+      ].sort()
     )
   })
 
@@ -51,10 +63,23 @@ describe("docker-compose.yml", () => {
     const server = services["medusa-server"].environment!
     // The sidecar verifies the tokens Medusa signs.
     expect(services.realtime.environment!.JWT_SECRET).toBe(server.JWT_SECRET)
-    // LiveKit accepts what the plugin signs with its key and secret.
-    const keys = services.livekit.command!.join(" ")
-    expect(keys).toContain(`${server.LIVEKIT_API_KEY}: ${server.LIVEKIT_API_SECRET}`)
+    // LiveKit accepts what the plugin signs with its key and secret, signs its webhooks to
+    // Medusa's /hooks/livekit with the same key, and its egress and ingress workers share both.
+    const livekit = parse(services.livekit.environment!.LIVEKIT_CONFIG)
+    expect(livekit.keys).toEqual({ [server.LIVEKIT_API_KEY]: server.LIVEKIT_API_SECRET })
     expect(server.LIVEKIT_API_SECRET.length).toBeGreaterThanOrEqual(32)
+    expect(livekit.webhook).toEqual({ api_key: server.LIVEKIT_API_KEY, urls: ["http://medusa-server:9000/hooks/livekit"] })
+    expect(new URL(server.LIVEKIT_PUBLIC_URL).hostname).toBe("localhost")
+    for (const [name, variable] of [["livekit-egress", "EGRESS_CONFIG_BODY"], ["livekit-ingress", "INGRESS_CONFIG_BODY"]]) {
+      const worker = parse(services[name].environment![variable])
+      expect([name, worker.api_key, worker.api_secret, worker.ws_url, worker.redis.address]).toEqual([
+        name,
+        server.LIVEKIT_API_KEY,
+        server.LIVEKIT_API_SECRET,
+        "ws://livekit:7880",
+        livekit.redis.address,
+      ])
+    }
     // The bucket MinIO setup creates is the one Medusa writes to.
     expect(services["minio-setup"].command ?? JSON.stringify(services["minio-setup"])).toContain(
       `local/${server.S3_BUCKET}`

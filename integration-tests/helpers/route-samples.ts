@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import jwt from "jsonwebtoken"
 import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
 import { adminHeaders, adminUser, createBuyers, createSeller, createVariant, type Buyer, type Seller } from "./actors"
 import { bid, createLot, createShow, LOT, type Api } from "./auctions"
+import { LocalS3, TINY_PNG } from "./local-s3"
 import { createPublishableKeyHeader } from "./publishable-key"
 
 /** A well-formed request to one route: what the route table's `access` is about. */
@@ -95,6 +96,12 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
       return id
     },
     scheduledShow: () => createShow(api, seller),
+    /** A thumbnail stored under a key media-uploads would hand out for the show (the app's S3 is a LocalS3). */
+    uploadedThumbnail: async (showId: string) => {
+      const key = `shows/${showId}/thumbnail/${generateEntityId(undefined, "media")}.png`
+      await LocalS3.fromEnv().put(key, TINY_PNG, "image/png")
+      return key
+    },
     liveShow: () => createShow(api, seller, {}, { live: true }),
     /** A live show of seller A with two draft lots of a product variant in its lineup. */
     liveShowWithLineup: async () => {
@@ -178,6 +185,14 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
   "POST /admin/shows/:id/publisher-token": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: {} }),
   "GET /admin/shows/:id/ingress": async (fx) => ({ params: { id: await fx.scheduledShow() } }),
   "POST /admin/shows/:id/ingress": async (fx) => ({ params: { id: await fx.scheduledShow() }, body: { type: "rtmp" } }),
+  "POST /admin/shows/:id/media-uploads": async (fx) => ({
+    params: { id: await fx.scheduledShow() },
+    body: { kind: "thumbnail", content_type: "image/png", size: 68 },
+  }),
+  "POST /admin/shows/:id/media": async (fx) => {
+    const id = await fx.scheduledShow()
+    return { params: { id }, body: { kind: "thumbnail", key: await fx.uploadedThumbnail(id) } }
+  },
   "GET /admin/bids": async (fx) => {
     await fx.lotBidOnByA()
     return { query: { customer_id: fx.customerAId, limit: "10" } }

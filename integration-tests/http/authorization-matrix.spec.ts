@@ -2,12 +2,15 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { LIVE_ROUTES } from "../../src/api/route-table"
 import type { Caller, LiveRoute } from "../../src/api/utils/live-routes"
 import { FakeLiveKit } from "../helpers/fake-livekit"
+import { LocalS3 } from "../helpers/local-s3"
 import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send } from "../helpers/route-samples"
 
 jest.setTimeout(180_000)
 
 // The video routes answer only with LiveKit configured: a local server speaking its API stands in.
 const { livekit, port: livekitPort } = FakeLiveKit.forApp()
+// The media routes answer only with S3 configured: a local S3 protocol server stands in.
+const s3 = LocalS3.forApp()
 
 const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff", "seller", "other_seller"]
 
@@ -26,9 +29,11 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     beforeAll(async () => {
       await livekit.listen(livekitPort)
+      await s3.start()
     })
     afterAll(async () => {
       await livekit.close()
+      await s3.stop()
     })
 
     it("should declare access for every route, and have a sample request for each", () => {

@@ -5,12 +5,15 @@ import { requestedFields } from "../../src/api/utils/query-fields"
 import { hostileBodies, hostileParams, hostileQueries, shapeOf, type Variant } from "../helpers/hostile"
 import { outboxPublished, pluginTablesChecksum } from "../helpers/plugin-tables"
 import { FakeLiveKit } from "../helpers/fake-livekit"
+import { LocalS3 } from "../helpers/local-s3"
 import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send, type Sample } from "../helpers/route-samples"
 
 jest.setTimeout(300_000)
 
 // With LiveKit (a local stand-in), hostile input to the video routes reaches past "not configured".
 const { livekit, port: livekitPort } = FakeLiveKit.forApp()
+// The media routes answer only with S3 configured: a local S3 protocol server stands in.
+const s3 = LocalS3.forApp()
 
 /**
  * The fuzz suite, generated from the route table's validators: for every Store and Admin route,
@@ -22,9 +25,11 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     beforeAll(async () => {
       await livekit.listen(livekitPort)
+      await s3.start()
     })
     afterAll(async () => {
       await livekit.close()
+      await s3.stop()
     })
 
     it.each(LIVE_ROUTES.map((r): [string, LiveRoute] => [routeKey(r), r]))("%s refuses hostile input", async (_, route) => {

@@ -216,8 +216,8 @@ medusaIntegrationTestRunner({
     })
 
     // This file's app has no LiveKit: shows play their external playback URL and the rest works.
-    describe("without LiveKit", () => {
-      it("should say video is external, play the playback URL, and refuse tokens and ingress with video_not_configured", async () => {
+    describe("without LiveKit or S3", () => {
+      it("should say video is external, play the playback URL, and refuse tokens, ingress and media uploads as not configured", async () => {
         const config = (await api.get("/store/live/config", { headers: store })).data.config
         expect(config.features.video).toBe("external")
         expect(config.video).toBeNull()
@@ -249,6 +249,13 @@ medusaIntegrationTestRunner({
         }
         const hook = await attempt(api.post("/hooks/livekit", "{}", { headers: { "content-type": "application/json", authorization: "x" } }))
         expect(hook.status).toBe(400)
+        // Nor S3: no presigned media uploads (Medusa's own POST /admin/uploads and a URL instead).
+        const upload = await attempt(
+          api.post(`/admin/shows/${external}/media-uploads`, { kind: "thumbnail", content_type: "image/png", size: 10 }, { headers: admin })
+        )
+        expect([upload.status, upload.data.code]).toEqual([400, "media_not_configured"])
+        const attach = await attempt(api.post(`/admin/shows/${external}/media`, { kind: "thumbnail", key: "shows/x/thumbnail/y.png" }, { headers: admin }))
+        expect([attach.status, attach.data.code]).toEqual([400, "media_not_configured"])
         expect((await post(`/admin/shows/${external}/end`)).status).toBe(200)
       })
     })

@@ -5,7 +5,13 @@ jest.setTimeout(120_000)
 
 // LiveKit is configured: the config offers it, at the URL clients connect to (wss:// for https://),
 // and never its keys. (Jest gives each test file its own copy of process.env, so this stays in this file.)
-Object.assign(process.env, { LIVEKIT_URL: "https://video.example.com", LIVEKIT_API_KEY: "key", LIVEKIT_API_SECRET: "a-secret-of-16-chars" })
+// The server reaches LiveKit on an internal name; browsers are told the public URL.
+Object.assign(process.env, {
+  LIVEKIT_URL: "http://livekit.internal:7880",
+  LIVEKIT_PUBLIC_URL: "https://video.example.com",
+  LIVEKIT_API_KEY: "key",
+  LIVEKIT_API_SECRET: "a-secret-of-16-chars",
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

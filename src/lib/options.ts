@@ -54,6 +54,11 @@ const LivekitOptions = z
     url: z.url({ protocol: /^(https?|wss?)$/ }),
     apiKey: z.string().min(1),
     apiSecret: z.string().min(16, "must be at least 16 characters"),
+    /**
+     * The URL browsers connect to, when it is not `url` (the server reaches LiveKit on an internal
+     * name, e.g. `http://livekit:7880` in docker-compose, browsers on `ws://localhost:7880`).
+     */
+    publicUrl: z.url({ protocol: /^(https?|wss?)$/ }).optional(),
     /** A publisher who drops is "reconnecting" for this long, then "lost" (viewers and the seller are told). */
     publisherGraceSeconds: z.int().min(1).max(3600).default(20),
     /** How long a viewer token lets a viewer join the show's room (short: a viewer asks again). */

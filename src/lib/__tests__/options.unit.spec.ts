@@ -82,6 +82,13 @@ describe("video and media options", () => {
       media: { s3: { bucket: "live", region: "us-east-1", endpoint: "http://127.0.0.1:9002", accessKeyId: "a", secretAccessKey: "s", forcePathStyle: true } },
     })
     expect(options.livekit).toMatchObject({ publisherGraceSeconds: 3, viewerTokenTtlSeconds: 60 })
+    expect(
+      parseLiveCommerceOptions({ livekit: { url: "http://livekit:7880", publicUrl: "ws://localhost:7880", apiKey: "k", apiSecret: "a-secret-of-16-chars" } })
+        .livekit?.publicUrl
+    ).toBe("ws://localhost:7880")
+    expect(() =>
+      parseLiveCommerceOptions({ livekit: { url: "http://livekit:7880", publicUrl: "ftp://x", apiKey: "k", apiSecret: "a-secret-of-16-chars" } })
+    ).toThrow("`livekit.publicUrl`")
     expect(options.media.s3).toEqual({
       bucket: "live",
       region: "us-east-1",

@@ -106,3 +106,14 @@ export type AdminShowVideoFields = {
   recording_url: string | null
   preview_url: string | null
 }
+
+/** What a seller may upload for a show (`POST /admin/shows/:id/media-uploads`). */
+export type ShowMediaKind = "thumbnail" | "preview"
+
+/**
+ * `POST /admin/shows/:id/media-uploads` `{ kind, content_type, size }`: PUT the file's bytes to
+ * `url` with exactly `headers` before `expires_at`, then `POST /admin/shows/:id/media` `{ kind, key }`.
+ */
+export type AdminShowMediaUploadResponse = {
+  upload: { url: string; method: "PUT"; headers: Record<string, string>; key: string; expires_at: string }
+}

@@ -83,6 +83,20 @@ export const VideoErrorCodes = {
 
 export type VideoErrorCode = (typeof VideoErrorCodes)[keyof typeof VideoErrorCodes]
 
+/** Machine codes for refused show media uploads (HTTP 400 `code`; nothing is changed). */
+export const MediaErrorCodes = {
+  /** No S3 bucket is configured (`media.s3`): use Medusa's own uploads (`POST /admin/uploads`) and a URL. */
+  media_not_configured: "media_not_configured",
+  /** Not a type this kind of media may be (thumbnails: JPEG, PNG, WebP; previews: MP4, WebM). */
+  media_type_not_allowed: "media_type_not_allowed",
+  /** Larger than this kind of media may be (thumbnails 5 MiB, previews 200 MiB). */
+  media_too_large: "media_too_large",
+  /** Nothing was uploaded under that key (or the key is not one handed out for this show and kind). */
+  upload_not_found: "upload_not_found",
+} as const
+
+export type MediaErrorCode = (typeof MediaErrorCodes)[keyof typeof MediaErrorCodes]
+
 /** Machine codes for refused seller and admin-scope requests (HTTP `code`). */
 export const SellerErrorCodes = {
   /** Platform staff only (a 403): sellers cannot call this route. */

@@ -17,6 +17,7 @@ import { validateSellerProfileStep } from "./steps/validate-seller-profile"
 import { transitionShowStep, type TransitionShowStepInput } from "./steps/transition-show"
 import { updateShowStep, type UpdateShowStepInput } from "./steps/update-show"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "./steps/validate-show-seller"
+import { verifyShowMediaStep, type VerifyShowMediaStepInput } from "./steps/verify-show-media"
 
 export const createShowsWorkflowId = "live-create-shows"
 /** This workflow schedules shows, each run by an admin user (the seller). */
@@ -104,4 +105,15 @@ export const updateSellerWorkflowId = "live-update-seller"
 export const updateSellerWorkflow = createWorkflow(updateSellerWorkflowId, (input: UpdateSellerStepInput) => {
   validateSellerProfileStep(transform({ input }, ({ input }) => ({ id: input.id, handle: input.update.handle as string | undefined })))
   return new WorkflowResponse(updateSellerStep(input))
+})
+
+export const attachShowMediaWorkflowId = "live-attach-show-media"
+/**
+ * This workflow makes an uploaded object a show's thumbnail or preview video, once checked in the
+ * store (there, an allowed type and size; a wrong one is deleted). The show must not have ended.
+ */
+export const attachShowMediaWorkflow = createWorkflow(attachShowMediaWorkflowId, (input: VerifyShowMediaStepInput) => {
+  const media = verifyShowMediaStep(input)
+  const update = transform({ input, media }, ({ input, media }) => ({ id: input.show_id, update: { [media.field]: media.url } }))
+  return new WorkflowResponse(updateShowStep(update))
 })

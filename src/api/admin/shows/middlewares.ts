@@ -2,7 +2,16 @@ import { EmptyBody, FieldsQuery, IdParams, NoQuery } from "../../utils/validator
 import { actionRoutes, ADMINS, OWNER_OR_STAFF, type LiveRoute } from "../../utils/live-routes"
 import { adminAuctionFields } from "../auctions/query-config"
 import { adminShowFields, adminShowListFields } from "./query-config"
-import { AdminAddToLineup, AdminCreateIngress, AdminCreateShow, AdminGetShows, AdminReorderLineup, AdminUpdateShow } from "./validators"
+import {
+  AdminAddToLineup,
+  AdminAttachShowMedia,
+  AdminCreateIngress,
+  AdminCreateShow,
+  AdminCreateShowMediaUpload,
+  AdminGetShows,
+  AdminReorderLineup,
+  AdminUpdateShow,
+} from "./validators"
 
 const show = IdParams("id")
 const ownShow = { owner: "show" } as const
@@ -66,6 +75,25 @@ export const adminShowRoutes: LiveRoute[] = [
     params: show,
     query: NoQuery,
     body: AdminCreateIngress,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  // Media on S3: a presigned upload, then the uploaded object checked and set on the show.
+  {
+    method: "POST",
+    path: "/admin/shows/:id/media-uploads",
+    params: show,
+    query: NoQuery,
+    body: AdminCreateShowMediaUpload,
+    scope: ownShow,
+    access: OWNER_OR_STAFF,
+  },
+  {
+    method: "POST",
+    path: "/admin/shows/:id/media",
+    params: show,
+    query: NoQuery,
+    body: AdminAttachShowMedia,
     scope: ownShow,
     access: OWNER_OR_STAFF,
   },

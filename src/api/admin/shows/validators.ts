@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { SHOW_MEDIA_KIND_NAMES } from "../../../lib/media/kinds"
 import { SHOW_STATUSES } from "../../../realtime/contract/transport"
 import { AdminLineupLot } from "../auctions/validators"
 import { DateTime, EntityId, Fields, Metadata, oneOrMany, pagination, Text, Title, WebUrl } from "../../utils/validators"
@@ -51,3 +52,24 @@ export type AdminAddToLineupType = z.infer<typeof AdminAddToLineup>
 /** `POST /admin/shows/:id/lineup/reorder`: the show's unfinished lots, each once, in their new order. */
 export const AdminReorderLineup = z.object({ auction_ids: z.array(EntityId).min(1).max(500) }).strict()
 export type AdminReorderLineupType = z.infer<typeof AdminReorderLineup>
+
+const MediaKind = z.enum(SHOW_MEDIA_KIND_NAMES as [ShowMediaKindName, ...ShowMediaKindName[]])
+type ShowMediaKindName = (typeof SHOW_MEDIA_KIND_NAMES)[number]
+
+/** `POST /admin/shows/:id/media-uploads`: the file the seller is about to upload (checked before a URL is signed). */
+export const AdminCreateShowMediaUpload = z
+  .object({
+    kind: MediaKind,
+    /** A MIME type (`image/png`); which ones a kind takes is a business rule (400 `media_type_not_allowed`). */
+    content_type: z.string().max(100).regex(/^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/i, "must be a MIME type"),
+    /** In bytes: signed into the URL, so the store takes exactly this length. */
+    size: z.int().positive().max(1024 ** 3),
+  })
+  .strict()
+export type AdminCreateShowMediaUploadType = z.infer<typeof AdminCreateShowMediaUpload>
+
+/** `POST /admin/shows/:id/media`: the uploaded object becomes the show's thumbnail or preview. */
+export const AdminAttachShowMedia = z
+  .object({ kind: MediaKind, key: z.string().max(500).regex(/^[A-Za-z0-9_./-]+$/, "must be an object key from media-uploads") })
+  .strict()
+export type AdminAttachShowMediaType = z.infer<typeof AdminAttachShowMedia>

@@ -65,7 +65,7 @@ export class LiveKitVideo {
 
   /** The URL clients (livekit-client) connect to: the same host over ws(s). */
   get clientUrl(): string {
-    return this.options.url.replace(/^http/, "ws")
+    return (this.options.publicUrl ?? this.options.url).replace(/^http/, "ws")
   }
 
   get recordsToS3(): boolean {

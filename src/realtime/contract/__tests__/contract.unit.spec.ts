@@ -138,7 +138,7 @@ describe("typed deliveries (compiled by `npm test`'s typecheck)", () => {
 
   it("lets the live-events pipeline carry only the contract's messages", () => {
     const at = "2029-12-31T00:00:00Z"
-    const show = { show_id: "show_1", seller_id: "user_1", status: "live" as const, started_at: at, ended_at: null }
+    const show = { show_id: "show_1", seller_id: "user_1", status: "live" as const, started_at: at, ended_at: null, publisher_status: "connected" as const, recording_url: null }
     const messages: LiveMessage[] = [
       { show },
       { notice: { customer_id: "cus_1", event: "auction:forfeited", payload: offer } },
