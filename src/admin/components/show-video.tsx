@@ -73,10 +73,15 @@ export const ShowVideoPanel = ({ show }: { show: Show }) => {
       {show.recording_status && show.recording_status !== "none" ? (
         <div className="flex flex-wrap items-center gap-x-3 px-6 py-3" data-testid="recording">
           <Text size="small">Recording: {show.recording_status}</Text>
-          {show.recording_url ? (
+          {show.recording_url && /^https?:\/\//i.test(show.recording_url) ? (
             <a href={show.recording_url} target="_blank" rel="noreferrer" className="txt-compact-small text-ui-fg-interactive">
               Open the recording
             </a>
+          ) : show.recording_url ? (
+            // Not a web address (LiveKit's own location, e.g. s3://…, without `media.s3.publicUrl`): shown, not linked.
+            <Text size="small" className="text-ui-fg-subtle font-mono">
+              {show.recording_url}
+            </Text>
           ) : null}
         </div>
       ) : null}
