@@ -1,11 +1,11 @@
 import { mkdir } from "node:fs/promises"
-import { createServer, type IncomingMessage, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
 import { FAKE_MEDIA_ARGS, launchChromium } from "../helpers/browser"
 import { FakeLiveKit, type RtcConnection } from "../helpers/fake-livekit"
+import { FakeStripe } from "../helpers/fake-stripe"
 import { embeddedEnv, freePorts, launch, makeDataDir, ROOT, stopStack, type Launched } from "../helpers/launcher"
+import { LocalS3 } from "../helpers/local-s3"
 import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(6 * 60_000)
@@ -14,7 +14,6 @@ type Json = Record<string, any>
 
 /** A dropped seller is "reconnecting" this long, then "lost" (`livekit.publisherGraceSeconds`). */
 const GRACE_SECONDS = 3
-const BUCKET = "live-media"
 /** Screenshots of each step, `<n>-<what>.png`: E2E_ARTIFACTS_DIR/video, else .data/e2e-artifacts/video. */
 const ARTIFACTS = path.resolve(ROOT, process.env.E2E_ARTIFACTS_DIR || path.join(".data", "e2e-artifacts"), "video")
 
@@ -30,15 +29,16 @@ const ARTIFACTS = path.resolve(ROOT, process.env.E2E_ARTIFACTS_DIR || path.join(
  * grants checked), accepts livekit-client's WebSocket on `/rtc` and records its `access_token`, and
  * signs webhooks as LiveKit does; it never answers the join, so no media flows and the players
  * keep retrying. What is asserted is everything up to the media: who asked for which token, where
- * the browser connected with it, and what the pages say. S3 is a stub that stores what Medusa's
- * file-s3 puts (the demo's product images) and serves it back; recordings are never written to it
- * (LiveKit's egress would), only their URL is. Screenshots of the steps go to ARTIFACTS.
+ * the browser connected with it, and what the pages say. S3 is `LocalS3` (s3rver, the real S3
+ * protocol), where Medusa's file-s3 puts the demo's product images; recordings are never written
+ * to it (LiveKit's egress would), only their URL is. Screenshots of the steps go to ARTIFACTS.
  */
 describe("video in the front doors: console camera and OBS ingress, the viewer's LiveKit player, replays", () => {
   const livekit = new FakeLiveKit()
   let livekitUrl: string
-  let s3: Server
-  let s3Url: string
+  const s3 = new LocalS3(FakeStripe.reservePort())
+  const s3Url = `${s3.endpoint}`
+  const BUCKET = s3.bucket
   let dataDir: string
   let app: Launched
   let browser: Browser
@@ -59,7 +59,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true })
     livekitUrl = `ws://127.0.0.1:${await livekit.listen()}`
-    ;({ server: s3, url: s3Url } = await startS3Stub())
+    await s3.start()
     dataDir = await makeDataDir()
     const ports = await freePorts()
     app = launch({
@@ -72,8 +72,8 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
       S3_BUCKET: BUCKET,
       S3_REGION: "us-east-1",
       S3_ENDPOINT: s3Url,
-      S3_ACCESS_KEY_ID: "test-access-key",
-      S3_SECRET_ACCESS_KEY: "test-secret-key",
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
       S3_FILE_URL: `${s3Url}/${BUCKET}`,
     })
     await app.waitFor(/\[live\] ready/, 200_000)
@@ -108,7 +108,7 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     await browser?.close()
     await stopStack(app, dataDir) // E2E_OUTPUT_FILE=/tmp/stack.log keeps the stack's output
     await livekit.close()
-    s3?.close()
+    await s3.stop()
   })
 
   /** The stack's HTTP API; a status ≥ 400 throws with the body. */
@@ -287,34 +287,3 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     await waitForText(adminPage, '[data-testid="recording"]', "ready", 30_000)
   })
 })
-
-/**
- * Just enough S3 (path-style) for Medusa's file-s3: PUT stores an object, GET and HEAD serve it.
- * Only the demo's product images are put here.
- */
-async function startS3Stub(): Promise<{ server: Server; url: string }> {
-  const objects = new Map<string, { body: Buffer; type: string }>()
-  const server = createServer((req: IncomingMessage, res) => {
-    const key = decodeURIComponent(new URL(req.url ?? "/", "http://s3").pathname)
-    const chunks: Buffer[] = []
-    req.on("data", (c: Buffer) => chunks.push(c))
-    req.on("end", () => {
-      if (req.method === "PUT") {
-        objects.set(key, { body: Buffer.concat(chunks), type: String(req.headers["content-type"] ?? "application/octet-stream") })
-        res.writeHead(200, { etag: '"stub"' }).end()
-      } else if (req.method === "GET" || req.method === "HEAD") {
-        const object = objects.get(key)
-        if (!object) {
-          res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchKey</Code></Error>")
-          return
-        }
-        res.writeHead(200, { "content-type": object.type, "content-length": object.body.length })
-        res.end(req.method === "GET" ? object.body : undefined)
-      } else {
-        res.writeHead(200).end()
-      }
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-}
