@@ -28,6 +28,7 @@ function setup(overrides: Partial<ClientHandlers> = {}) {
     "time:sync": (_args, ack) => ack({ ok: true, data: { server_time: 1 } }),
     "room:join": ([{ room }], ack) => ack({ ok: true, data: { room, seq: 0, replayed: 0, snapshot_required: false } }),
     "room:leave": ([{ room }], ack) => ack({ ok: true, data: { room } }),
+    "chat:send": (_args, ack) => ack({ ok: false, error: { code: "unauthorized", message: "no" } }),
     ...overrides,
   }
   registerClientHandlers(socket as unknown as RealtimeSocket, handlers, { metrics, log: (m) => logged.push(m) })
