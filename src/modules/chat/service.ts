@@ -184,7 +184,7 @@ export default class ChatModuleService extends MedusaService({
     if (byModerator && target_customer_id && ["mute", "remove"].includes(input.action)) {
       const { rows } = await trx.raw(`select 1 from live_chat_moderator where show_id = ? and customer_id = ? and deleted_at is null`, [show_id, target_customer_id])
       if (rows.length) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Moderators cannot act on another moderator.", ChatErrorCodes.chat_target_is_moderator)
+        throw new MedusaError(MedusaError.Types.FORBIDDEN, "Moderators cannot act on another moderator.", ChatErrorCodes.chat_target_is_moderator)
       }
     }
     const now = new Date()
