@@ -92,9 +92,14 @@ export default class ChatModuleService extends MedusaService({
   ChatBlockedWord,
   ChatModerationLog,
 }) {
-  @InjectTransactionManager()
+  @InjectManager()
   async sendMessage(input: SendChatMessageInput, @MedusaContext() sharedContext: Context = {}): Promise<SendChatMessageResult> {
-    const trx = this.trx_(sharedContext)
+    return this.sendMessage_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async sendMessage_(input: SendChatMessageInput, @MedusaContext() sharedContext: Context = {}): Promise<SendChatMessageResult> {
+    const trx = this.trx_(sharedContext.transactionManager)
     const now = new Date()
     if (input.show?.status !== "live") {
       // Refused on the show alone (unknown, not live, over): nothing is read, locked or made.
@@ -171,9 +176,14 @@ export default class ChatModuleService extends MedusaService({
    * One moderation action, recorded in the log in the same transaction. Moderators (customers)
    * cannot act on another moderator; the caller has checked the actor may moderate the show.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async moderate(input: ModerationInput, @MedusaContext() sharedContext: Context = {}): Promise<ModerationResult> {
-    const trx = this.trx_(sharedContext)
+    return this.moderate_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async moderate_(input: ModerationInput, @MedusaContext() sharedContext: Context = {}): Promise<ModerationResult> {
+    const trx = this.trx_(sharedContext.transactionManager)
     const show_id = input.show_id
     const room = show_id ? await this.lockRoom_(trx, show_id, input.seller_id) : null
     const out: ModerationResult = { result: {}, updates: [] }
@@ -352,7 +362,7 @@ export default class ChatModuleService extends MedusaService({
     query: { show_id: string; after_seq?: number; before?: number; limit: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ messages: ChatMessageDTO[]; next_cursor: string | null; last_seq: number }> {
-    const knex = this.knex_(sharedContext)
+    const knex = this.knex_(sharedContext.manager)
     const catchUp = query.after_seq !== undefined
     const q = knex("live_chat_message")
       .select(knex.raw(MESSAGE_COLUMNS))
@@ -382,7 +392,7 @@ export default class ChatModuleService extends MedusaService({
   /** What a viewer joining late needs: slow mode, the pinned message, the questions lane, the last seq. */
   @InjectManager()
   async chatSnapshot(show_id: string, @MedusaContext() sharedContext: Context = {}) {
-    const knex = this.knex_(sharedContext)
+    const knex = this.knex_(sharedContext.manager)
     const room = await knex("live_chat_room").where({ show_id }).first()
     const pinned = room?.pinned_message_id
       ? await knex("live_chat_message").select(knex.raw(MESSAGE_COLUMNS)).where({ id: room.pinned_message_id }).whereNull("deleted_at").first()
@@ -406,7 +416,7 @@ export default class ChatModuleService extends MedusaService({
   /** Whether the customer moderates the show's chat. */
   @InjectManager()
   async isModerator(show_id: string, customer_id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const row = await this.knex_(sharedContext)("live_chat_moderator").where({ show_id, customer_id }).whereNull("deleted_at").first()
+    const row = await this.knex_(sharedContext.manager)("live_chat_moderator").where({ show_id, customer_id }).whereNull("deleted_at").first()
     return !!row
   }
 
@@ -430,12 +440,12 @@ export default class ChatModuleService extends MedusaService({
     return rows[0] as MessageRow
   }
 
-  protected trx_(context: Context): Knex.Transaction {
-    return (context.transactionManager as SqlEntityManager).getTransactionContext<Knex.Transaction>()!
+  protected trx_(manager: unknown): Knex.Transaction {
+    return (manager as SqlEntityManager).getTransactionContext<Knex.Transaction>()!
   }
 
-  protected knex_(context: Context): Knex {
-    return (context.manager as SqlEntityManager).getKnex()
+  protected knex_(manager: unknown): Knex {
+    return (manager as SqlEntityManager).getKnex()
   }
 }
 
