@@ -129,7 +129,7 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
       const word = await api.post(`/admin/shows/${id}/chat/blocked-words`, { word: "fake" }, { headers: seller })
       return { id, message_id: data.message.id as string, customer_b: callers.customerB.id, word_id: word.data.blocked_word.id as string }
     },
-    platformWord: async () => (await api.post("/admin/chat/blocked-words", { word: `w${randomUUID().slice(0, 6)}` }, { headers: staff })).data.blocked_word.id as string,
+    platformWord: async () => (await api.post("/admin/blocked-chat-words", { word: `w${randomUUID().slice(0, 6)}` }, { headers: staff })).data.blocked_word.id as string,
     blockedCustomer: async () => {
       const id = (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id
       await api.post("/admin/bidder-blocks", { customer_id: id }, { headers: staff })
@@ -243,9 +243,9 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
   },
   "POST /admin/shows/:id/chat/slow-mode": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { seconds: 5 } }),
   "GET /admin/shows/:id/chat/log": async (fx) => ({ params: { id: (await fx.chatShow()).id }, query: { limit: "10" } }),
-  "GET /admin/chat/blocked-words": async () => ({}),
-  "POST /admin/chat/blocked-words": async () => ({ body: { word: "scam" } }),
-  "DELETE /admin/chat/blocked-words/:id": async (fx) => ({ params: { id: await fx.platformWord() } }),
+  "GET /admin/blocked-chat-words": async () => ({}),
+  "POST /admin/blocked-chat-words": async () => ({ body: { word: "scam" } }),
+  "DELETE /admin/blocked-chat-words/:id": async (fx) => ({ params: { id: await fx.platformWord() } }),
   "GET /admin/live/me": async () => ({}),
   "POST /admin/live/realtime-token": async () => ({ body: {} }),
 }

@@ -89,8 +89,8 @@ medusaIntegrationTestRunner({
 
       it("should refuse a blocked word, platform-wide or in the show, naming the rule", async () => {
         const id = await liveShow()
-        expect((await post(`/admin/chat/blocked-words`, { word: "Scam" }, staff)).status).toBe(200)
-        expect((await post(`/admin/chat/blocked-words`, { word: "nope" }, seller.headers)).status).toBe(403)
+        expect((await post(`/admin/blocked-chat-words`, { word: "Scam" }, staff)).status).toBe(200)
+        expect((await post(`/admin/blocked-chat-words`, { word: "nope" }, seller.headers)).status).toBe(403)
         expect((await post(`/admin/shows/${id}/chat/blocked-words`, { word: "fake" }, seller.headers)).status).toBe(200)
         const platform = await send(id, alice, "this is a SCAM!")
         expect(platform).toMatchObject({ status: 400, data: { code: "chat_blocked_word", rule: { scope: "platform", word: "scam" } } })

@@ -24,7 +24,7 @@ export const ChatCustomerParams = IdParams("id", "customer_id")
 export const ChatWordParams = IdParams("id", "word_id")
 
 /** `POST …/chat/messages`: the text is checked by the chat rules (trimmed 1–500) so HTTP and socket share codes. */
-export const StoreSendChatMessage = z.object({ text: z.string().max(CHAT_MAX_LENGTH * 8), kind: z.enum(CHAT_MESSAGE_KINDS).optional() }).strict()
+export const StoreSendChatMessage = z.object({ text: Text(CHAT_MAX_LENGTH * 8), kind: z.enum(CHAT_MESSAGE_KINDS).optional() }).strict()
 export type StoreSendChatMessageType = z.infer<typeof StoreSendChatMessage>
 
 /** History newest first (`before`: the `next_cursor` of the page before), or catch-up after a seq. */
@@ -85,7 +85,7 @@ export function moderationRoute(build: (req: MedusaRequest) => AnyAction, status
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
     const show = await chatShow(req.scope, req.params.id)
     const action = build(req)
-    if ("customer_id" in action && ["mute", "remove", "block", "add_moderator"].includes(action.action)) {
+    if ("customer_id" in action && ["mute", "unmute", "remove", "block", "unblock", "add_moderator"].includes(action.action)) {
       const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: action.customer_id }, { select: ["id"] })
       if (!customer) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Customer ${action.customer_id} not found`, ChatErrorCodes.chat_customer_not_found)

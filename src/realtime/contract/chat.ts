@@ -112,7 +112,10 @@ export type ChatUpdate = {
 export const ChatSendPayload = z
   .object({
     show_id: z.string().regex(/^show_[A-Za-z0-9]{1,59}$/),
-    text: z.string().max(CHAT_MAX_LENGTH * 8),
+    text: z
+      .string()
+      .max(CHAT_MAX_LENGTH * 8)
+      .refine((t) => !t.includes("\u0000"), { message: "must not contain NUL characters" }),
     kind: z.enum(CHAT_MESSAGE_KINDS).optional(),
   })
   .strict()

@@ -50,7 +50,7 @@ export const adminShowChatRoutes: LiveRoute[] = [
 
 /** Platform-wide blocked words: staff only. */
 export const adminChatRoutes: LiveRoute[] = [
-  { method: "GET", path: "/admin/chat/blocked-words", query: NoQuery, scope: "staff", access: STAFF_ONLY },
-  { method: "POST", path: "/admin/chat/blocked-words", query: NoQuery, body: ChatBlockedWordBody, scope: "staff", access: STAFF_ONLY },
-  { method: "DELETE", path: "/admin/chat/blocked-words/:id", params: IdParams("id"), query: NoQuery, scope: "staff", access: STAFF_ONLY },
+  { method: "GET", path: "/admin/blocked-chat-words", query: NoQuery, scope: "staff", access: STAFF_ONLY },
+  { method: "POST", path: "/admin/blocked-chat-words", query: NoQuery, body: ChatBlockedWordBody, scope: "staff", access: STAFF_ONLY },
+  { method: "DELETE", path: "/admin/blocked-chat-words/:id", params: IdParams("id"), query: NoQuery, scope: "staff", access: STAFF_ONLY },
 ]

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { chatActions, chatService } from "../../../../../utils/chat"
+import { chatActions, chatService, chatShow } from "../../../../../utils/chat"
 
-/** The show's own blocked words (the platform's apply too: `/admin/chat/blocked-words`). */
+/** The show's own blocked words (the platform's apply too: `/admin/blocked-chat-words`). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  await chatShow(req.scope, req.params.id)
   const blocked_words = await chatService(req.scope).listChatBlockedWords(
     { show_id: req.params.id },
     { select: ["id", "show_id", "word", "created_at"], order: { created_at: "ASC" }, take: 1000 }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { moderateChatWorkflow } from "../../../../../workflows/chat/workflows"
+import { moderateChatWorkflow } from "../../../../workflows/chat/workflows"
 
 /** Lifts a platform-wide blocked word. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { chatService } from "../../../utils/chat"
-import { moderateChatWorkflow } from "../../../../workflows/chat/workflows"
+import { chatService } from "../../utils/chat"
+import { moderateChatWorkflow } from "../../../workflows/chat/workflows"
 
 /** Platform-wide blocked words (staff): they apply in every show. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
