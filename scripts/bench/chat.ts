@@ -6,7 +6,7 @@
  * ack's round trip; then the same viewers and rate on a bare Socket.io broadcast server.
  *
  * Env: BENCH_URL (http://localhost:9000), BENCH_REALTIME_URL (http://127.0.0.1:9001),
- * BENCH_VIEWERS (2000), BENCH_RATE (20 messages/s), BENCH_SECONDS (30). Senders: 2 per message/s
+ * BENCH_VIEWERS (2000), BENCH_RATE (20 messages/s), BENCH_SECONDS (30). Senders: 3 per message/s
  * (each stays under the per-viewer limit of 5 messages per 10 s).
  */
 import { fork } from "node:child_process"
@@ -32,7 +32,7 @@ function line(label: string, latencies: number[], expected: number) {
 
 /** Our path: viewers in `show:<id>`, customers sending over the socket at RATE. */
 async function ours() {
-  const senders = Math.max(2, RATE * 2)
+  const senders = Math.max(3, RATE * 3)
   const { admin, pk, bidders } = await setup(senders)
   const show = await http("/admin/shows", { method: "POST", headers: admin, body: { title: "bench:chat show" } })
   const id = show.data.show.id as string
