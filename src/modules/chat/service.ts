@@ -115,7 +115,7 @@ export default class ChatModuleService extends MedusaService({
              exists(select 1 from live_chat_block where seller_id = ? and customer_id = ? and deleted_at is null) as blocked,
              exists(select 1 from live_chat_moderator where show_id = ? and customer_id = ? and deleted_at is null) as is_moderator,
              (select max(until) from live_chat_mute where show_id = ? and customer_id = ? and deleted_at is null) as muted_until`,
-          [input.show_id, input.customer_id, room.seller_id ?? "", input.customer_id, input.show_id, input.customer_id, input.show_id, input.customer_id]
+          [input.show_id, input.customer_id, input.show!.seller_id ?? room.seller_id ?? "", input.customer_id, input.show_id, input.customer_id, input.show_id, input.customer_id]
         )
         .then((r: { rows: any[] }) => r.rows[0]),
       // Deleted messages count too: deleting one does not lift slow mode.
