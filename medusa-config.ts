@@ -202,6 +202,7 @@ module.exports = defineConfig({
     // In a host app the plugin hands its options to every module; here each module is named.
     { resolve: "./src/modules/streams", options: liveCommerceOptions },
     { resolve: "./src/modules/live-events", options: liveCommerceOptions },
+    { resolve: "./src/modules/chat", options: liveCommerceOptions },
     ...redisModules,
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
     ...fileModule,

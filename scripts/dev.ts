@@ -77,7 +77,12 @@ async function main() {
   const medusa = startChild("medusa", MEDUSA, ["develop", "--no-lint"], { cwd: ROOT, env: childEnv })
   const realtime = startChild("realtime", TSX, [path.join("src", "realtime", "main.ts")], {
     cwd: ROOT,
-    env: childEnv,
+    // chat:send goes through Medusa's Store API, with the demo's publishable key unless a client names one.
+    env: {
+      ...childEnv,
+      MEDUSA_URL: env.MEDUSA_URL || `http://127.0.0.1:${port}`,
+      MEDUSA_PUBLISHABLE_KEY: env.MEDUSA_PUBLISHABLE_KEY || demo.publishable_key,
+    },
   })
   running.children.push(medusa, realtime)
   for (const child of [medusa, realtime]) {

@@ -116,6 +116,20 @@ export function fixtures(container: MedusaContainer, api: Api, callers: Callers)
     /** An admin user who is not a seller yet. */
     adminUser: async () => (await adminUser(container, api)).user_id,
     customer: async () => (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id,
+    /**
+     * A live show of seller A whose chat customer A moderates, with a question from customer B,
+     * a show blocked word and B blocked by the seller (for the routes that lift them).
+     */
+    chatShow: async () => {
+      const id = await createShow(api, seller, {}, { live: true })
+      await api.post(`/admin/shows/${id}/chat/moderators`, { customer_id: callers.customerA.id }, { headers: seller })
+      const { data } = await api.post(`/store/shows/${id}/chat/messages`, { text: "Is it graded?", kind: "question" }, {
+        headers: callers.customerB.headers,
+      })
+      const word = await api.post(`/admin/shows/${id}/chat/blocked-words`, { word: "fake" }, { headers: seller })
+      return { id, message_id: data.message.id as string, customer_b: callers.customerB.id, word_id: word.data.blocked_word.id as string }
+    },
+    platformWord: async () => (await api.post("/admin/blocked-chat-words", { word: `w${randomUUID().slice(0, 6)}` }, { headers: staff })).data.blocked_word.id as string,
     blockedCustomer: async () => {
       const id = (await container.resolve(Modules.CUSTOMER).createCustomers({ email: `${randomUUID()}@test.local` })).id
       await api.post("/admin/bidder-blocks", { customer_id: id }, { headers: staff })
@@ -204,8 +218,63 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
   }),
   "GET /admin/sellers/:id": async (fx) => ({ params: { id: fx.sellerProfileId } }),
   "POST /admin/sellers/:id": async (fx) => ({ params: { id: fx.sellerProfileId }, body: { bio: "Cards and comics" } }),
+  "GET /store/shows/:id/chat": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
+  "GET /store/shows/:id/chat/messages": async (fx) => ({ params: { id: (await fx.chatShow()).id }, query: { limit: "10" } }),
+  "POST /store/shows/:id/chat/messages": async (fx) => ({ params: { id: await fx.liveShow() }, body: { text: "hello", kind: "question" } }),
+  ...chatModerationSamples("store"),
+  ...chatModerationSamples("admin"),
+  "DELETE /admin/shows/:id/chat/mutes/:customer_id": async (fx) => {
+    const c = await fx.chatShow()
+    return { params: { id: c.id, customer_id: c.customer_b } }
+  },
+  "POST /admin/shows/:id/chat/blocks": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { customer_id: await fx.customer() } }),
+  "DELETE /admin/shows/:id/chat/blocks/:customer_id": async (fx) => {
+    const c = await fx.chatShow()
+    return { params: { id: c.id, customer_id: c.customer_b } }
+  },
+  "GET /admin/shows/:id/chat/moderators": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
+  "POST /admin/shows/:id/chat/moderators": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { customer_id: await fx.customer() } }),
+  "DELETE /admin/shows/:id/chat/moderators/:customer_id": async (fx) => ({ params: { id: (await fx.chatShow()).id, customer_id: fx.customerAId } }),
+  "GET /admin/shows/:id/chat/blocked-words": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
+  "POST /admin/shows/:id/chat/blocked-words": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { word: "counterfeit" } }),
+  "DELETE /admin/shows/:id/chat/blocked-words/:word_id": async (fx) => {
+    const c = await fx.chatShow()
+    return { params: { id: c.id, word_id: c.word_id } }
+  },
+  "POST /admin/shows/:id/chat/slow-mode": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { seconds: 5 } }),
+  "GET /admin/shows/:id/chat/log": async (fx) => ({ params: { id: (await fx.chatShow()).id }, query: { limit: "10" } }),
+  "GET /admin/blocked-chat-words": async () => ({}),
+  "POST /admin/blocked-chat-words": async () => ({ body: { word: "scam" } }),
+  "DELETE /admin/blocked-chat-words/:id": async (fx) => ({ params: { id: await fx.platformWord() } }),
   "GET /admin/live/me": async () => ({}),
   "POST /admin/live/realtime-token": async () => ({ body: {} }),
+}
+
+/** The moderation routes the Store (a moderator: customer A) and the Admin API (the seller, staff) share. */
+function chatModerationSamples(area: "store" | "admin"): Record<string, (fx: Fixtures) => Promise<Sample>> {
+  const base = `/${area}/shows/:id/chat`
+  const withMessage = async (fx: Fixtures) => {
+    const c = await fx.chatShow()
+    return { params: { id: c.id, message_id: c.message_id } }
+  }
+  return {
+    [`DELETE ${base}/messages/:message_id`]: withMessage,
+    [`POST ${base}/messages/:message_id/answer`]: async (fx) => ({ ...(await withMessage(fx)), body: { answer_text: "PSA 10" } }),
+    [`POST ${base}/messages/:message_id/dismiss`]: async (fx) => ({ ...(await withMessage(fx)), body: {} }),
+    [`POST ${base}/pin`]: async (fx) => {
+      const c = await fx.chatShow()
+      return { params: { id: c.id }, body: { message_id: c.message_id } }
+    },
+    [`DELETE ${base}/pin`]: async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
+    [`POST ${base}/mutes`]: async (fx) => {
+      const c = await fx.chatShow()
+      return { params: { id: c.id }, body: { customer_id: c.customer_b, duration_seconds: 60 } }
+    },
+    [`POST ${base}/removals`]: async (fx) => {
+      const c = await fx.chatShow()
+      return { params: { id: c.id }, body: { customer_id: c.customer_b } }
+    },
+  }
 }
 
 export const routeKey = (route: Pick<LiveRoute, "method" | "path">) => `${route.method} ${route.path}`

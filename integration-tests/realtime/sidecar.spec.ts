@@ -84,7 +84,7 @@ describe("realtime sidecar", () => {
     // Strict: time:sync takes no arguments, so a payload is refused rather than ignored.
     expect(await untypedCall(socket, "time:sync", [{ client_time: 1 }])).toEqual(invalid)
     expect(await untypedCall(socket, "room:leave", [{ room: "show:show_01S1" }, null])).toEqual(invalid)
-    expect(await untypedCall(socket, "chat:send", [{ text: "hi" }])).toEqual({ ok: false, error: { code: "unknown_event", message: expect.any(String) } })
+    expect(await untypedCall(socket, "chat:shout", [{ text: "hi" }])).toEqual({ ok: false, error: { code: "unknown_event", message: expect.any(String) } })
     expect(socket.connected).toBe(true)
     expect(metric(await metricsOf(base), "live_realtime_invalid_calls_total")).toBe(6)
   })

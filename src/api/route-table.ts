@@ -1,9 +1,11 @@
 import { adminAuctionRoutes } from "./admin/auctions/middlewares"
 import { adminLiveRoutes } from "./admin/live/middlewares"
 import { adminSellerRoutes } from "./admin/sellers/middlewares"
+import { adminChatRoutes, adminShowChatRoutes } from "./admin/shows/chat-routes"
 import { adminShowRoutes } from "./admin/shows/middlewares"
 import { storeAuctionRoutes } from "./store/auctions/middlewares"
 import { storeLiveRoutes } from "./store/live/middlewares"
+import { storeChatRoutes } from "./store/shows/chat-routes"
 import { storeShowRoutes } from "./store/shows/middlewares"
 import type { LiveRoute } from "./utils/live-routes"
 
@@ -15,9 +17,12 @@ import type { LiveRoute } from "./utils/live-routes"
 export const LIVE_ROUTES: LiveRoute[] = [
   ...storeAuctionRoutes,
   ...storeShowRoutes,
+  ...storeChatRoutes,
   ...storeLiveRoutes,
   ...adminAuctionRoutes,
   ...adminShowRoutes,
+  ...adminShowChatRoutes,
+  ...adminChatRoutes,
   ...adminSellerRoutes,
   ...adminLiveRoutes,
 ]

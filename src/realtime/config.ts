@@ -19,6 +19,10 @@ const RealtimeEnv = z.object({
   REDIS_URL: unsetIfEmpty(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")),
   /** Medusa's JWT secret: customer and admin tokens open private rooms. */
   JWT_SECRET: unsetIfEmpty(z.string().min(1)),
+  /** Medusa's URL as the sidecar reaches it: `chat:send` goes through its Store API. */
+  MEDUSA_URL: unsetIfEmpty(z.string().regex(/^https?:\/\//, "must be an http(s):// URL")),
+  /** A publishable key for those Store requests, when a client's handshake does not name one. */
+  MEDUSA_PUBLISHABLE_KEY: unsetIfEmpty(z.string().min(1).max(200)),
   /** Names this process in metrics and viewer counts; defaults to host:pid. */
   REALTIME_NODE_ID: z.string().min(1).max(100).optional(),
   /** Events kept per room for rejoining clients. */
@@ -43,6 +47,8 @@ export type RealtimeConfig = {
   databaseUrl?: string
   redisUrl?: string
   jwtSecret?: string
+  medusaUrl?: string
+  publishableKey?: string
   nodeId: string
   replayBuffer: number
   priceUpdatesPerSecond: number
@@ -67,6 +73,8 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL || undefined,
     jwtSecret: e.JWT_SECRET || undefined,
+    medusaUrl: e.MEDUSA_URL?.replace(/\/+$/, "") || undefined,
+    publishableKey: e.MEDUSA_PUBLISHABLE_KEY || undefined,
     nodeId: e.REALTIME_NODE_ID ?? `${hostname()}:${process.pid}`,
     replayBuffer: e.REALTIME_REPLAY_BUFFER,
     priceUpdatesPerSecond: e.REALTIME_PRICE_UPDATES_PER_SECOND,

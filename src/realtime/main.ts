@@ -22,6 +22,7 @@ async function main() {
     onEvent: server.publish,
     onNotice: server.notify,
     onShowUpdate: server.showUpdate,
+    onChat: server.chat,
     onResync: server.resync,
     log,
   }

@@ -7,6 +7,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { actorFromToken, HandshakeError } from "./auth"
 import type { RealtimeConfig } from "./config"
 import { createFanout } from "./fanout"
+import { chatHandlers } from "./handlers/chat"
 import { roomHandlers } from "./handlers/rooms"
 import { timeHandlers } from "./handlers/time"
 import { registerClientHandlers } from "./handlers/validated"
@@ -15,7 +16,16 @@ import { createPresence } from "./presence"
 import { createRoomExistence } from "./room-existence"
 import { createShowSellers } from "./show-sellers"
 import { sweepSlowConsumers } from "./slow-consumers"
-import { rooms, type EventPayload, type Notice, type PrivateNotice, type PublishedEvent, type ShowUpdate } from "./contract"
+import {
+  CHAT_PRIVATE_EVENTS,
+  rooms,
+  type ChatUpdate,
+  type EventPayload,
+  type Notice,
+  type PrivateNotice,
+  type PublishedEvent,
+  type ShowUpdate,
+} from "./contract"
 import { emitEvent } from "./emit"
 import type { OutboxReader } from "./transport/outbox-reader"
 
@@ -29,6 +39,8 @@ export type RealtimeServer = {
   notify: (notice: PrivateNotice) => void
   /** Tells a show's viewers and its seller, on this node, that it went live, ended or was cancelled. */
   showUpdate: (update: ShowUpdate) => void
+  /** A chat event to a show's viewers (or, for a private one, its viewer) on this node. */
+  chat: (update: ChatUpdate) => void
   /** Re-reads open rooms from the event log (call after the transport reconnects). */
   resync: () => void
   /** Resolves with the bound port (useful with port 0). */
@@ -112,6 +124,9 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   io.use((socket, next) => {
     try {
       socket.data.actor = actorFromToken(socket.handshake.auth?.token, config.jwtSecret)
+      if (socket.data.actor?.type === "customer") {
+        socket.data.token = socket.handshake.auth.token as string
+      }
       socket.data.connected_at = Date.now()
       next()
     } catch (err) {
@@ -123,7 +138,11 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
   io.on("connection", (socket) => {
     // The HTTP request is not needed after the handshake; dropping it saves ~4 KB per viewer.
     ;(socket.conn as unknown as { request: unknown }).request = null
-    const handlers = { ...timeHandlers(), ...roomHandlers(socket, { fanout, presence, existence, joins, metrics }) }
+    const handlers = {
+      ...timeHandlers(),
+      ...roomHandlers(socket, { fanout, presence, existence, joins, metrics }),
+      ...chatHandlers(socket, { medusaUrl: config.medusaUrl, publishableKey: config.publishableKey, log }),
+    }
     registerClientHandlers(socket, handlers, { metrics, log })
   })
 
@@ -190,6 +209,17 @@ export function createRealtimeServer(config: RealtimeConfig, deps: RealtimeDeps 
       for (const room of [rooms.show(show_id), rooms.seller(update.seller_id)]) {
         emitEvent(io.local.to(room), "show:status", { room, show_id, status, started_at, ended_at, publisher_status, recording_url, server_time })
       }
+      metrics.eventsOut.inc(1)
+    },
+    chat: (update) => {
+      const isPrivate = (CHAT_PRIVATE_EVENTS as readonly string[]).includes(update.event)
+      if (isPrivate && !update.customer_id) {
+        return
+      }
+      const room = isPrivate ? rooms.user(update.customer_id!) : rooms.show(update.show_id)
+      // The payload is the update's event's (typed where Medusa built it), with its room and clock.
+      const payload = { ...update.payload, room, server_time: new Date().toISOString() }
+      emitEvent(io.local.to(room), update.event, payload as EventPayload<typeof update.event>)
       metrics.eventsOut.inc(1)
     },
     resync: fanout.resync,

@@ -1,3 +1,4 @@
 export * from "./auctions/workflows"
 export * from "./settlement/workflows"
 export * from "./streams/workflows"
+export * from "./chat/workflows"

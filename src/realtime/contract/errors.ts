@@ -111,6 +111,47 @@ export const SellerErrorCodes = {
 
 export type SellerErrorCode = (typeof SellerErrorCodes)[keyof typeof SellerErrorCodes]
 
+/**
+ * Machine codes for refused chat requests: HTTP bodies carry them as `code`, `chat:send` acks as
+ * `error.code` (the sidecar sends through the Store route, so both are the same answer).
+ */
+export const ChatErrorCodes = {
+  /** No show has this id (a 404). */
+  chat_show_not_found: "chat_show_not_found",
+  /** The show has not gone live yet: chat opens with it (a 400). */
+  chat_show_not_live: "chat_show_not_live",
+  /** The show ended or was cancelled: its chat is closed (a 400). */
+  chat_show_ended: "chat_show_ended",
+  /** Nothing to send after trimming (a 400). */
+  chat_message_empty: "chat_message_empty",
+  /** Longer than 500 characters after trimming (a 400). */
+  chat_message_too_long: "chat_message_too_long",
+  /** A blocked word of the platform or the show; the body names the rule (a 400). */
+  chat_blocked_word: "chat_blocked_word",
+  /** Slow mode: one message per N seconds per viewer; `retry_after_ms` says when (a 429). */
+  chat_slow_mode: "chat_slow_mode",
+  /** Too many messages in a short time; `retry_after_ms` says when (a 429). */
+  chat_rate_limited: "chat_rate_limited",
+  /** Muted in this show for a while; `retry_after_ms` is the time left (a 403). */
+  chat_muted: "chat_muted",
+  /** Removed from this show's chat (a 403). */
+  chat_removed: "chat_removed",
+  /** Blocked by the show's seller, in all their shows (a 403). */
+  chat_blocked: "chat_blocked",
+  /** Moderation is for the show's seller, its moderators and staff (a 403). */
+  chat_not_moderator: "chat_not_moderator",
+  /** Moderators cannot act on another moderator (a 403). */
+  chat_target_is_moderator: "chat_target_is_moderator",
+  /** No message with this id in this show, or it was deleted (a 404). */
+  chat_message_not_found: "chat_message_not_found",
+  /** Only questions can be answered or dismissed (a 400). */
+  chat_not_a_question: "chat_not_a_question",
+  /** A customer named in the request does not exist (a 400). */
+  chat_customer_not_found: "chat_customer_not_found",
+} as const
+
+export type ChatErrorCode = (typeof ChatErrorCodes)[keyof typeof ChatErrorCodes]
+
 /** Codes for socket-level failures. */
 export const RealtimeErrorCodes = {
   /** The arguments before the ack do not match the event's schema (wrong count or shape). */
@@ -131,4 +172,4 @@ export const RealtimeErrorCodes = {
   unknown_error: "unknown_error",
 } as const
 
-export type RealtimeErrorCode = (typeof RealtimeErrorCodes)[keyof typeof RealtimeErrorCodes] | AuctionErrorCode
+export type RealtimeErrorCode = (typeof RealtimeErrorCodes)[keyof typeof RealtimeErrorCodes] | AuctionErrorCode | ChatErrorCode

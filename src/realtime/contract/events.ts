@@ -1,5 +1,6 @@
 import type { z } from "zod"
 import type { Ack } from "./ack"
+import type { ChatEventPayloads, ChatMessage } from "./chat"
 import type { ClientEventName, ClientToServerPayloads } from "./payloads"
 import type { PublisherStatus, ShowStatus } from "./transport"
 
@@ -107,6 +108,20 @@ export interface ServerToClientEvents {
   "auction:charge_failed": (event: ChargeFailedNotice) => void
   /** Your deadline passed: the lot went to someone else and bidding is closed to you. */
   "auction:forfeited": (event: SettlementNoticeBase) => void
+  /** A chat message was stored (room `show:<id>`); `message.seq` numbers the show's chat for catch-up. */
+  "chat:message": (event: ChatEventPayloads["chat:message"]) => void
+  /** A moderator deleted a message: drop it (it is gone from history too). */
+  "chat:deleted": (event: ChatEventPayloads["chat:deleted"]) => void
+  /** The pinned message changed (`message: null`: unpinned). */
+  "chat:pinned": (event: ChatEventPayloads["chat:pinned"]) => void
+  /** A question was answered or dismissed: the message with its `question_state` and `answer_text`. */
+  "chat:question_answered": (event: ChatEventPayloads["chat:question_answered"]) => void
+  /** Slow mode changed: one message per `slow_mode_seconds` per viewer (0: off). */
+  "chat:slow_mode": (event: ChatEventPayloads["chat:slow_mode"]) => void
+  /** You were muted in a show until `until` (room `user:<you>`). */
+  "chat:muted": (event: ChatEventPayloads["chat:muted"]) => void
+  /** You were removed from a show's chat, or blocked by its seller (room `user:<you>`). */
+  "chat:removed": (event: ChatEventPayloads["chat:removed"]) => void
 }
 
 /** Settlement notices in `user:<customer id>`: about one offer to buy a won lot. */
@@ -148,6 +163,8 @@ export interface ClientToServerResults {
   /** Joins a room; with `last_seq`, the events after it are replayed first (or a snapshot is due). */
   "room:join": JoinRoomResult
   "room:leave": { room: string }
+  /** The stored message, as `POST /store/shows/:id/chat/messages` answers. */
+  "chat:send": { message: ChatMessage }
 }
 
 /**
@@ -175,4 +192,6 @@ export type SocketActor = { type: "customer" | "user"; id: string; staff?: boole
 export interface SocketData {
   connected_at: number
   actor: SocketActor
+  /** A customer's token, kept to send chat through the Store API as them. */
+  token?: string
 }

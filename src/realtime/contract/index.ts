@@ -4,6 +4,7 @@
  * It must import nothing but zod.
  */
 export * from "./ack"
+export * from "./chat"
 export * from "./admin-api"
 export * from "./deliveries"
 export * from "./errors"

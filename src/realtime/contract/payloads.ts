@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { ChatSendPayload } from "./chat"
 import { parseRoom } from "./rooms"
 
 const RoomName = z
@@ -31,6 +32,8 @@ export const ClientToServerPayloads = {
   "time:sync": z.tuple([]),
   "room:join": z.tuple([JoinRoomPayload]),
   "room:leave": z.tuple([LeaveRoomPayload]),
+  /** Sends a chat message to a show (a logged-in customer): the Store API's rules and codes. */
+  "chat:send": z.tuple([ChatSendPayload]),
 } satisfies Record<string, z.ZodTuple>
 
 export type ClientEventName = keyof typeof ClientToServerPayloads

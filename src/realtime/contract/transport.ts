@@ -1,3 +1,4 @@
+import type { ChatUpdate } from "./chat"
 import type { Notice, NoticeEventName } from "./deliveries"
 import { LiveAuctionEvents, type LotEvent } from "./live-events"
 
@@ -92,7 +93,7 @@ export type ShowUpdate = {
 }
 
 /** What Medusa sends the sidecars besides lot events. */
-export type TransportMessage = { notice: PrivateNotice } | { show: ShowUpdate }
+export type TransportMessage = { notice: PrivateNotice } | { show: ShowUpdate } | { chat: ChatUpdate }
 
 /**
  * Everything the live-events pipeline carries to the sidecars (`modules/live-events`): a relayed

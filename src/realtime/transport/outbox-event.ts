@@ -1,3 +1,4 @@
+import { CHAT_EVENT_NAMES, type ChatUpdate } from "../contract/chat"
 import {
   PRIVATE_NOTICE_EVENTS,
   PUBLISHER_STATUSES,
@@ -52,19 +53,50 @@ function toShowUpdate(message: unknown): ShowUpdate | null {
   }
 }
 
+const SHOW_ID = /^show_[A-Za-z0-9]{1,59}$/
+const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,60}$/
+
+/** A chat event: a known event, a show, a payload object, and a customer for private ones. */
+export function toChatUpdate(message: unknown): ChatUpdate | null {
+  const c = (message as { chat?: Partial<ChatUpdate> } | null)?.chat
+  if (
+    typeof c?.show_id !== "string" ||
+    !SHOW_ID.test(c.show_id) ||
+    !CHAT_EVENT_NAMES.includes(c.event as ChatUpdate["event"]) ||
+    typeof c.payload !== "object" ||
+    c.payload === null ||
+    (c.customer_id !== undefined && (typeof c.customer_id !== "string" || !CUSTOMER_ID.test(c.customer_id)))
+  ) {
+    return null
+  }
+  // The payload is the event's, as Medusa built it typed (workflows/chat); the show is the update's.
+  return {
+    show_id: c.show_id,
+    ...(c.customer_id ? { customer_id: c.customer_id } : {}),
+    event: c.event,
+    payload: { ...c.payload, show_id: c.show_id },
+  } as ChatUpdate
+}
+
 export type TransportSinks = {
   onEvent: (event: PublishedEvent) => void
   onNotice?: (notice: PrivateNotice) => void
   onShowUpdate?: (update: ShowUpdate) => void
+  onChat?: (update: ChatUpdate) => void
 }
 
 /** Hands each item of one transport message to its sink, parsing the message once. */
-export function dispatchTransportMessage(raw: string, { onEvent, onNotice, onShowUpdate }: TransportSinks): void {
+export function dispatchTransportMessage(raw: string, { onEvent, onNotice, onShowUpdate, onChat }: TransportSinks): void {
   for (const item of parseMessage(raw, (item) => (item && typeof item === "object" ? item : null))) {
     if ("notice" in item) {
       const notice = toNotice(item)
       if (notice) {
         onNotice?.(notice)
+      }
+    } else if ("chat" in item) {
+      const update = toChatUpdate(item)
+      if (update) {
+        onChat?.(update)
       }
     } else if ("show" in item) {
       const update = toShowUpdate(item)

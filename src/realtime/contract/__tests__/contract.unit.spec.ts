@@ -73,6 +73,7 @@ describe("client→server events", () => {
       "time:sync": [],
       "room:join": [{ room: "auction:auc_1", last_seq: 3 }],
       "room:leave": [{ room: "show:show_1" }],
+      "chat:send": [{ show_id: "show_1", text: "hi", kind: "question" }],
     }
     for (const [event, args] of Object.entries(ok) as [ClientEventName, unknown[]][]) {
       const schema = ClientToServerPayloads[event]
