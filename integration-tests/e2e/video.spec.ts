@@ -5,7 +5,7 @@ import { FAKE_MEDIA_ARGS, launchChromium } from "../helpers/browser"
 import { FakeLiveKit, type RtcConnection } from "../helpers/fake-livekit"
 import { FakeStripe } from "../helpers/fake-stripe"
 import { embeddedEnv, freePorts, launch, makeDataDir, ROOT, stopStack, type Launched } from "../helpers/launcher"
-import { LocalS3 } from "../helpers/local-s3"
+import { LocalS3, TINY_PNG } from "../helpers/local-s3"
 import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(6 * 60_000)
@@ -205,6 +205,34 @@ describe("video in the front doors: console camera and OBS ingress, the viewer's
     // No SFU answers the join: the console says it could not go on air, and the preview stays.
     await waitForText(adminPage, '[data-testid="camera-error"]', "Going on air", 60_000)
     await waitForText(adminPage, '[data-testid="camera-state"]', "Preview: only you see it")
+  })
+
+  it("should upload a thumbnail from the console straight to S3, refuse a wrong file, and show it to viewers", async () => {
+    const panel = adminPage.locator('[data-testid="show-media"]')
+    await panel.getByRole("heading", { name: "Media" }).waitFor({ timeout: 30_000 })
+    const input = panel.locator('[data-testid="media-thumbnail"] input[type="file"]')
+    // A page pretending to be an image: refused with its code, nothing set.
+    await input.setInputFiles({ name: "not-an-image.html", mimeType: "text/html", buffer: Buffer.from("<script>alert(1)</script>") })
+    await waitForText(adminPage, '[data-testid="media-error"]', "media_type_not_allowed")
+    expect(await panel.locator('[data-testid="media-thumbnail"] img').count()).toBe(0)
+
+    await input.setInputFiles({ name: "card.png", mimeType: "image/png", buffer: TINY_PNG })
+    const img = panel.locator('[data-testid="media-thumbnail"] img')
+    await img.waitFor({ timeout: 30_000 })
+    const src = (await img.getAttribute("src"))!
+    expect(src.startsWith(`${s3Url}/${BUCKET}/shows/${showId}/thumbnail/media_`)).toBe(true)
+    // The bytes went to S3 from the browser, and S3 serves them at the show's thumbnail URL.
+    const key = decodeURIComponent(new URL(src).pathname.slice(`/${BUCKET}/`.length))
+    expect(await s3.get(key)).toEqual({ body: TINY_PNG, contentType: "image/png" })
+    await screenshot(adminPage, "console-media")
+
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(viewerUrl, { waitUntil: "domcontentloaded", timeout: 60_000 })
+    const card = page.getByRole("link", { name: /Video show/ })
+    await card.waitFor({ timeout: 30_000 })
+    expect(await card.locator("img").getAttribute("src")).toBe(src)
+    await context.close()
   })
 
   it("should ask for a viewer token and point livekit-client at the configured LiveKit URL with it", async () => {

@@ -5,6 +5,17 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3
 import S3rver from "s3rver"
 import { FakeStripe } from "./fake-stripe"
 
+const BROWSER_UPLOADS_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedMethod>HEAD</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`
+
 /** A 1×1 PNG (68 bytes). */
 export const TINY_PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
@@ -57,7 +68,9 @@ export class LocalS3 {
       address: "127.0.0.1",
       silent: true,
       directory: this.directory,
-      configureBuckets: [{ name: this.bucket, configs: [] }],
+      // Browsers PUT to presigned URLs from the Admin's origin: the bucket allows it (as a real
+      // bucket must be configured to; MinIO allows every origin by default).
+      configureBuckets: [{ name: this.bucket, configs: [BROWSER_UPLOADS_CORS] }],
     })
     await this.server.run()
   }

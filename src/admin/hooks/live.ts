@@ -5,6 +5,8 @@ import type {
   AdminSellerListResponse,
   AdminShowIngress,
   AdminShowIngressResponse,
+  AdminShowMediaUploadResponse,
+  ShowMediaKind,
 } from "../../realtime/contract/admin-api"
 import { LiveApiError, liveFetch } from "../lib/api"
 import type { Bid, BidderBlock, Lot, LotOffer, LotSettingsInput, RealtimeToken, Show } from "../lib/types"
@@ -160,6 +162,24 @@ function useLiveMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) 
     onSuccess: () => client.invalidateQueries({ queryKey: liveKeys.all }),
   })
 }
+
+/**
+ * Uploads a show's thumbnail or preview video straight to S3: a presigned PUT from
+ * `POST /admin/shows/:id/media-uploads`, the bytes, then `POST /admin/shows/:id/media` to check the
+ * stored file and set it on the show.
+ */
+export const useUploadShowMedia = (showId: string) =>
+  useLiveMutation(async ({ kind, file }: { kind: ShowMediaKind; file: File }) => {
+    const { upload } = await liveFetch<AdminShowMediaUploadResponse>(`/admin/shows/${showId}/media-uploads`, {
+      method: "POST",
+      body: { kind, content_type: file.type || "application/octet-stream", size: file.size },
+    })
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: file })
+    if (!put.ok) {
+      throw new LiveApiError(`The file store refused the upload (HTTP ${put.status})`, put.status)
+    }
+    return liveFetch<{ show: Show }>(`/admin/shows/${showId}/media`, { method: "POST", body: { kind, key: upload.key } })
+  })
 
 export const useSaveShow = (id?: string) =>
   useLiveMutation((body: ShowInput) =>

@@ -17,6 +17,7 @@ export type Show = {
   started_at: string | null
   ended_at: string | null
   playback_url: string | null
+  thumbnail?: string | null
   created_at: string
   seller?: { id: string; email: string } | null
 } & Partial<AdminShowVideoFields>

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router-dom"
 import { AddLotModal } from "../../../components/add-lot-modal"
 import { EditLotDrawer } from "../../../components/edit-lot-drawer"
 import { ShowForm } from "../../../components/show-form"
+import { ShowMediaPanel } from "../../../components/show-media"
 import { ShowVideoPanel } from "../../../components/show-video"
 import { useAddToLineup, useLineup, useMe, useNextLot, useReorderLineup, useShow, useShowAction } from "../../../hooks/live"
 import { describeError } from "../../../lib/api"
@@ -175,6 +176,7 @@ const ShowConsolePage = () => {
       </Container>
 
       {s ? <ShowVideoPanel show={s} /> : null}
+      {s ? <ShowMediaPanel show={s} /> : null}
 
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">
