@@ -1,11 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { loadRealtimeConfig } from "../../src/realtime/config"
-import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
-import { createOutboxReader, type OutboxReader } from "../../src/realtime/transport/outbox-reader"
-import { listenToPostgres, type Listener } from "../../src/realtime/transport/pg-listener"
 import { adminHeaders, createBuyers, createSeller, type Buyer, type Seller } from "../helpers/actors"
 import { createShow, sleep } from "../helpers/auctions"
+import { startAppSidecar, type AppSidecar } from "../helpers/app-sidecar"
 import { attempt } from "../helpers/checkout"
 import { next, viewer, type Viewer } from "../helpers/viewers"
 
@@ -176,40 +173,21 @@ medusaIntegrationTestRunner({
     })
 
     describe("live, over the socket", () => {
-      type Sidecar = { server: RealtimeServer; listener: Listener; reader: OutboxReader; url: string }
-      let sidecar: Sidecar | null = null
+      let sidecar: AppSidecar | null = null
       const sockets: Viewer[] = []
       afterEach(async () => {
         sockets.splice(0).forEach((s) => s.disconnect())
-        if (sidecar) {
-          await sidecar.listener.close()
-          await sidecar.server.close()
-          await sidecar.reader.close()
-          sidecar = null
-        }
+        await sidecar?.close()
+        sidecar = null
       })
 
       async function startSidecar() {
-        const reader = createOutboxReader(dbConfig.clientUrl)
         const jwtSecret = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
         const medusaUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
-        const config = loadRealtimeConfig({
-          REALTIME_PORT: "0",
-          REALTIME_HOST: "127.0.0.1",
-          JWT_SECRET: jwtSecret,
+        sidecar = await startAppSidecar(dbConfig.clientUrl, jwtSecret, {
           MEDUSA_URL: medusaUrl,
           MEDUSA_PUBLISHABLE_KEY: store["x-publishable-api-key"],
         })
-        const server = createRealtimeServer(config, { reader })
-        const port = await server.listen()
-        const listener = await listenToPostgres(dbConfig.clientUrl, {
-          onEvent: server.publish,
-          onNotice: server.notify,
-          onShowUpdate: server.showUpdate,
-          onChat: server.chat,
-          onResync: server.resync,
-        })
-        sidecar = { server, listener, reader, url: `http://127.0.0.1:${port}` }
         return sidecar
       }
 

@@ -3,12 +3,9 @@ import http from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { EgressStatus } from "livekit-server-sdk"
-import { loadRealtimeConfig } from "../../src/realtime/config"
-import { createRealtimeServer, type RealtimeServer } from "../../src/realtime/server"
-import { createOutboxReader, type OutboxReader } from "../../src/realtime/transport/outbox-reader"
-import { listenToPostgres, type Listener } from "../../src/realtime/transport/pg-listener"
 import { adminHeaders, createBuyers, createSeller, type Buyer, type Seller } from "../helpers/actors"
 import { createShow } from "../helpers/auctions"
+import { startAppSidecar, type AppSidecar } from "../helpers/app-sidecar"
 import { attempt } from "../helpers/checkout"
 import { FakeLiveKit } from "../helpers/fake-livekit"
 import { next, viewer, type Viewer } from "../helpers/viewers"
@@ -393,31 +390,17 @@ medusaIntegrationTestRunner({
     })
 
     describe("the publisher dropping", () => {
-      type Sidecar = { server: RealtimeServer; listener: Listener; reader: OutboxReader; url: string }
-      let sidecar: Sidecar | null = null
+      let sidecar: AppSidecar | null = null
       const sockets: Viewer[] = []
       afterEach(async () => {
         sockets.splice(0).forEach((s) => s.disconnect())
-        if (sidecar) {
-          await sidecar.listener.close()
-          await sidecar.server.close()
-          await sidecar.reader.close()
-          sidecar = null
-        }
+        await sidecar?.close()
+        sidecar = null
       })
 
       it("should be reconnecting, then lost after the grace period, and viewers told each on show:status", async () => {
-        const reader = createOutboxReader(dbConfig.clientUrl)
         const jwtSecret = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
-        const server = createRealtimeServer(loadRealtimeConfig({ REALTIME_PORT: "0", REALTIME_HOST: "127.0.0.1", JWT_SECRET: jwtSecret }), { reader })
-        const sidecarPort = await server.listen()
-        const listener = await listenToPostgres(dbConfig.clientUrl, {
-          onEvent: server.publish,
-          onNotice: server.notify,
-          onShowUpdate: server.showUpdate,
-          onResync: server.resync,
-        })
-        sidecar = { server, listener, reader, url: `http://127.0.0.1:${sidecarPort}` }
+        sidecar = await startAppSidecar(dbConfig.clientUrl, jwtSecret)
 
         const id = await liveShow()
         const fan = await viewer(sidecar.url)
