@@ -1,11 +1,10 @@
 import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
-import { toLiveEvent } from "../modules/auctions/lib/outbox"
 import type AuctionsModuleService from "../modules/auctions/service"
 import { LIVE_EVENTS_MODULE } from "../modules/live-events"
 import type LiveEventsModuleService from "../modules/live-events/service"
-import type { PublishedEvent } from "../realtime/contract/transport"
+import { toPublishedEvent, type PublishedEvent } from "../realtime/contract/transport"
 import { ensureLiveLoops } from "./live-loops"
 
 /**
@@ -19,7 +18,7 @@ export async function relayAuctionEvents(container: MedusaContainer): Promise<nu
   const liveEvents: LiveEventsModuleService = container.resolve(LIVE_EVENTS_MODULE)
   const eventBus: IEventBusModuleService = container.resolve(Modules.EVENT_BUS)
   return auctions.relayEvents(async (claimed, transaction) => {
-    const events = claimed.map(toLiveEvent).filter((e): e is PublishedEvent => e !== null)
+    const events = claimed.map(toPublishedEvent).filter((e): e is PublishedEvent => e !== null)
     await liveEvents.publish(events, { transactionManager: transaction })
     await eventBus.emit(claimed.map((e) => ({ name: e.name, data: e.payload })))
   })

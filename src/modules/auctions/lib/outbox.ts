@@ -1,6 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
-import { toPublishedEvent, type PublishedEvent } from "../../../realtime/contract/transport"
 import type { LotEventPayloads } from "../../../realtime/contract/live-events"
 import type { LiveAuctionEventName } from "../events"
 
@@ -110,14 +109,6 @@ export async function drainOutbox(
   }
 }
 
-/**
- * A claimed event as the contract types it (the payload was checked against its event where it
- * was written: `OutboxEvent`, and the bid statement's typed field maps); null for a name the
- * contract does not know, which no writer can produce.
- */
-export function toLiveEvent(event: ClaimedEvent): PublishedEvent | null {
-  return toPublishedEvent(event)
-}
 
 /** Gives each event of a lot in a show the next number in that show's stream (under the relay lock). */
 async function numberShowEvents(
