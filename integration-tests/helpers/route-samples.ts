@@ -232,6 +232,8 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
     const c = await fx.chatShow()
     return { params: { id: c.id, customer_id: c.customer_b } }
   },
+  "GET /admin/shows/:id/chat": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
+  "GET /admin/shows/:id/chat/messages": async (fx) => ({ params: { id: (await fx.chatShow()).id }, query: { limit: "10" } }),
   "GET /admin/shows/:id/chat/moderators": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
   "POST /admin/shows/:id/chat/moderators": async (fx) => ({ params: { id: (await fx.chatShow()).id }, body: { customer_id: await fx.customer() } }),
   "DELETE /admin/shows/:id/chat/moderators/:customer_id": async (fx) => ({ params: { id: (await fx.chatShow()).id, customer_id: fx.customerAId } }),

@@ -123,6 +123,82 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("retries with an idempotency key", () => {
+      const sendKeyed = (id: string, who: Buyer, body: Record<string, unknown>) =>
+        attempt(api.post(`/store/shows/${id}/chat/messages`, body, { headers: who.headers })) as Promise<Res & { headers: Record<string, string> }>
+
+      it("should answer a retried send with the first answer, posting once, even when the copies arrive together", async () => {
+        const id = await liveShow()
+        const key = "chat-retry-0001"
+        const first = await sendKeyed(id, alice, { text: "only once", idempotency_key: key })
+        expect(first.status).toBe(200)
+        const again = await sendKeyed(id, alice, { text: "only once", idempotency_key: key })
+        expect(again).toMatchObject({ status: 200, data: first.data })
+        expect(again.headers["idempotent-replayed"]).toBe("true")
+        expect(first.headers["idempotent-replayed"]).toBeUndefined()
+
+        // Five copies of another send at once: one message, five identical answers.
+        const copies = await Promise.all(Array.from({ length: 5 }, () => sendKeyed(id, bob, { text: "storm", idempotency_key: "chat-retry-0002" })))
+        expect(new Set(copies.map((c) => `${c.status} ${c.data.message?.id}`)).size).toBe(1)
+        expect(copies[0].status).toBe(200)
+        expect(copies.filter((c) => c.headers["idempotent-replayed"] === "true")).toHaveLength(4)
+        expect((await history(id)).map((m) => m.text)).toEqual(["storm", "only once"])
+
+        // The key is the customer's: another customer's same key is their own send.
+        expect((await sendKeyed(id, mod, { text: "only once", idempotency_key: key })).data.message.customer_id).toBe(mod.id)
+      })
+
+      it("should replay a refusal, and refuse the key reused for another message (422) storing nothing", async () => {
+        const id = await liveShow()
+        const word = (await post(`/admin/shows/${id}/chat/blocked-words`, { word: "counterfeit" }, seller.headers)).data.blocked_word
+        const refused = await sendKeyed(id, alice, { text: "counterfeit deal", idempotency_key: "chat-retry-0003" })
+        expect(refused).toMatchObject({ status: 400, data: { code: "chat_blocked_word" } })
+        expect((await del(`/admin/shows/${id}/chat/blocked-words/${word.id}`, seller.headers)).status).toBe(200)
+        // Stripe's rule: the first answer stands for its key, even though the word is gone now.
+        const replayed = await sendKeyed(id, alice, { text: "counterfeit deal", idempotency_key: "chat-retry-0003" })
+        expect(replayed).toMatchObject({ status: 400, data: refused.data })
+        expect(replayed.headers["idempotent-replayed"]).toBe("true")
+
+        const stored = await sendKeyed(id, alice, { text: "first", idempotency_key: "chat-retry-0004" })
+        expect(stored.status).toBe(200)
+        const reused = await sendKeyed(id, alice, { text: "second", idempotency_key: "chat-retry-0004" })
+        expect(reused).toMatchObject({ status: 422, data: { code: "idempotency_conflict" } })
+        expect((await sendKeyed(id, alice, { text: "x", idempotency_key: "short" })).status).toBe(400)
+        expect((await history(id)).map((m) => m.text)).toEqual(["first"])
+      })
+    })
+
+    describe("state for viewers who join or come back", () => {
+      it("should tell a logged-in viewer where they stand, and nobody else", async () => {
+        const id = await liveShow()
+        await post(`/store/shows/${id}/chat/mutes`, { customer_id: alice.id, duration_seconds: 300 }, mod.headers)
+        const mine = (await get(`/store/shows/${id}/chat`, alice.headers)).data.chat.you
+        expect(mine).toMatchObject({ moderator: false, removed: false, blocked: false })
+        expect(new Date(mine.muted_until).getTime() - Date.now()).toBeGreaterThan(290_000)
+        expect((await get(`/store/shows/${id}/chat`, mod.headers)).data.chat.you).toEqual({ moderator: true, muted_until: null, removed: false, blocked: false })
+        expect((await get(`/store/shows/${id}/chat`)).data.chat.you).toBeUndefined()
+      })
+
+      it("should list the messages deleted since a time in catch-up, and give the moderation panel the same reads", async () => {
+        const id = await liveShow()
+        const [a, b] = [(await send(id, alice, "keep")).data.message, (await send(id, bob, "remove me")).data.message]
+        const before = (await get(`/store/shows/${id}/chat`)).data.server_time
+        expect((await del(`/admin/shows/${id}/chat/messages/${b.id}`, seller.headers)).status).toBe(200)
+        const c = (await send(id, alice, "after")).data.message
+        const since = await get(`/store/shows/${id}/chat/messages?after_seq=${a.seq}&deleted_since=${encodeURIComponent(before)}`)
+        expect(since.data.messages.map((m: any) => m.id)).toEqual([c.id])
+        expect(since.data.deleted).toEqual([{ message_id: b.id, seq: b.seq }])
+        const later = await get(`/store/shows/${id}/chat/messages?after_seq=${c.seq}&deleted_since=${encodeURIComponent(since.data.server_time)}`)
+        expect(later.data).toMatchObject({ messages: [], deleted: [] })
+        expect((await get(`/store/shows/${id}/chat/messages?deleted_since=yesterday`)).status).toBe(400)
+
+        const panel = await get(`/admin/shows/${id}/chat/messages?limit=10`, seller.headers)
+        expect(panel.data.messages.map((m: any) => m.text)).toEqual(["after", "keep"])
+        expect((await get(`/admin/shows/${id}/chat`, seller.headers)).data.chat).toMatchObject({ show_id: id, last_seq: 3, pinned: null })
+        expect((await get(`/admin/shows/${id}/chat`, rival.headers)).status).toBe(404)
+      })
+    })
+
     describe("moderation", () => {
       it("should not let a non-moderator delete or mute (403 chat_not_moderator), nor another seller (404)", async () => {
         const id = await liveShow()
@@ -252,6 +328,14 @@ medusaIntegrationTestRunner({
         expect(ok).toMatchObject({ ok: true, data: { message: { text: "from the socket", kind: "question", seq: 1 } } })
         expect((await arrived).message.text).toBe("from the socket")
 
+        // A send retried after a lost ack, with its key: the first message again, posted once.
+        const keyed = { show_id: id, text: "sent twice?", idempotency_key: "socket-retry-01" }
+        const once: any = await sender.emitWithAck("chat:send", keyed)
+        const twice: any = await sender.emitWithAck("chat:send", keyed)
+        expect(twice).toEqual(once)
+        const reused: any = await sender.emitWithAck("chat:send", { ...keyed, text: "another" })
+        expect(reused).toMatchObject({ ok: false, error: { code: "idempotency_conflict" } })
+
         const anonymous = await viewer(url)
         sockets.push(anonymous)
         const refusals: [string, any, string][] = [
@@ -273,7 +357,7 @@ medusaIntegrationTestRunner({
         }
         expect(slow.error.retry_after_ms).toBeGreaterThan(25_000)
         expect(muted.error.retry_after_ms).toBeGreaterThan(110_000)
-        expect((await history(id)).map((m) => m.text)).toEqual(["from the socket"])
+        expect((await history(id)).map((m) => m.text)).toEqual(["sent twice?", "from the socket"])
       })
     })
   },

@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUCTIONS_MODULE } from "../modules/auctions"
 import type AuctionsModuleService from "../modules/auctions/service"
+import { CHAT_MODULE } from "../modules/chat"
+import type ChatModuleService from "../modules/chat/service"
 import { disarmAll, tickClock } from "./auction-clock"
 import { relayOrWarn } from "./auction-relay"
 import { checkPublisherGrace } from "./publisher-grace"
@@ -13,7 +15,7 @@ import { runSettlement } from "./settlement/run-settlement"
  * - the relay (every second): publishes outbox events a failure left behind (Redis away, a crash);
  * - settlement (every 2 s): offers, deadlines, carts, charges;
  * - video (every second): a seller's video that dropped longer than the grace period is "lost";
- * - housekeeping (every minute): bid answers older than a day are forgotten.
+ * - housekeeping (every minute): bid and chat-send answers older than a day are forgotten.
  *
  * Why not Medusa's scheduled jobs: with the Redis workflow engine a job's schedule is a repeatable
  * BullMQ job stored in Redis, and a Redis that comes back empty (a failover, a flush, no
@@ -27,9 +29,12 @@ export const LIVE_LOOPS: Loop[] = [
   { name: "relay", everyMs: 1000, run: (c) => relayOrWarn(c) },
   { name: "settlement", everyMs: 2000, run: (c) => runSettlement(c) },
   { name: "video", everyMs: 1000, run: (c) => checkPublisherGrace(c) },
-  // Bid answers are kept a day for retries (Stripe keeps idempotency keys 24 hours).
-  { name: "housekeeping", everyMs: 60_000, run: (c) => c.resolve<AuctionsModuleService>(AUCTIONS_MODULE).pruneBidRequests() },
+  // Bid and chat-send answers are kept a day for retries (Stripe keeps idempotency keys 24 hours).
+  { name: "housekeeping", everyMs: 60_000, run: (c) => forgetOldAnswers(c) },
 ]
+
+const forgetOldAnswers = (c: MedusaContainer) =>
+  Promise.all([c.resolve<AuctionsModuleService>(AUCTIONS_MODULE).pruneBidRequests(), c.resolve<ChatModuleService>(CHAT_MODULE).pruneSendRequests()])
 
 type Loop = { name: string; everyMs: number; run: (container: MedusaContainer) => Promise<unknown> }
 

@@ -7,7 +7,7 @@ import type ChatModuleService from "../../modules/chat/service"
 import type { ModerationInput } from "../../modules/chat/service"
 import { STREAMS_MODULE } from "../../modules/streams"
 import type StreamsModuleService from "../../modules/streams/service"
-import { CHAT_MAX_LENGTH, CHAT_MESSAGE_KINDS } from "../../realtime/contract/chat"
+import { CHAT_MAX_LENGTH, CHAT_MESSAGE_KINDS, ChatIdempotencyKey } from "../../realtime/contract/chat"
 import { ChatErrorCodes } from "../../realtime/contract/errors"
 import { moderateChatWorkflow } from "../../workflows/chat/workflows"
 import { EntityId, IdParams, Text } from "./validators"
@@ -24,7 +24,9 @@ export const ChatCustomerParams = IdParams("id", "customer_id")
 export const ChatWordParams = IdParams("id", "word_id")
 
 /** `POST …/chat/messages`: the text is checked by the chat rules (trimmed 1–500) so HTTP and socket share codes. */
-export const StoreSendChatMessage = z.object({ text: Text(CHAT_MAX_LENGTH * 8), kind: z.enum(CHAT_MESSAGE_KINDS).optional() }).strict()
+export const StoreSendChatMessage = z
+  .object({ text: Text(CHAT_MAX_LENGTH * 8), kind: z.enum(CHAT_MESSAGE_KINDS).optional(), idempotency_key: ChatIdempotencyKey.optional() })
+  .strict()
 export type StoreSendChatMessageType = z.infer<typeof StoreSendChatMessage>
 
 /** History newest first (`before`: the `next_cursor` of the page before), or catch-up after a seq. */
@@ -33,6 +35,8 @@ export const StoreGetChatMessages = z
     after_seq: z.coerce.number().int().min(0).max(2_000_000_000).optional(),
     before: z.coerce.number().int().min(1).max(2_000_000_000).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
+    /** With catch-up: also list the messages deleted since this time (the last `server_time` seen). */
+    deleted_since: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
 export type StoreGetChatMessagesType = z.infer<typeof StoreGetChatMessages>
@@ -56,6 +60,27 @@ export async function chatShow(scope: MedusaContainer, id: string, { viewer = fa
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Show ${id} not found`, ChatErrorCodes.chat_show_not_found)
   }
   return show
+}
+
+/** A page of a show's chat (history or catch-up), with the server's clock taken before the read. */
+export async function chatPage(req: MedusaRequest) {
+  const query = req.validatedQuery as StoreGetChatMessagesType
+  const server_time = new Date().toISOString()
+  await chatShow(req.scope, req.params.id, { viewer: true })
+  const page = await chatService(req.scope).listChatPage({ show_id: req.params.id, ...query })
+  return { ...page, limit: query.limit, server_time }
+}
+
+/** A show's chat snapshot (pin, questions, slow mode, last seq), with the server's clock taken before the read. */
+export async function chatSnapshotAnswer(req: MedusaRequest, customerId?: string) {
+  const server_time = new Date().toISOString()
+  const show = await chatShow(req.scope, req.params.id, { viewer: true })
+  const chat = chatService(req.scope)
+  const [snapshot, you] = await Promise.all([
+    chat.chatSnapshot(req.params.id),
+    customerId ? chat.chatStanding(req.params.id, customerId, show.seller_id ?? null) : null,
+  ])
+  return { chat: you ? { ...snapshot, you } : snapshot, server_time }
 }
 
 type AuthRequest = MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } }

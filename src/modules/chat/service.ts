@@ -2,8 +2,9 @@ import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { ChatMessage as ChatMessageDTO, ChatMessageKind, ChatModerationAction, ChatUpdate } from "../../realtime/contract/chat"
-import { ChatErrorCodes } from "../../realtime/contract/errors"
-import { ChatBlock, ChatBlockedWord, ChatMessage, ChatModerationLog, ChatModerator, ChatMute, ChatRemoval, ChatRoom } from "./models"
+import { AuctionErrorCodes, ChatErrorCodes } from "../../realtime/contract/errors"
+import { ChatBlock, ChatBlockedWord, ChatMessage, ChatModerationLog, ChatModerator, ChatMute, ChatRemoval, ChatRoom, ChatSendRequest } from "./models"
+import { answerOnce, pruneSendRequests } from "./utils/send-requests"
 import { decideChatSend, CHAT_RATE_LIMIT, type ChatRefusal, type ChatSendDecision } from "./utils/rules"
 
 export type SendChatMessageInput = {
@@ -14,9 +15,15 @@ export type SendChatMessageInput = {
   display_name: string
   text: string
   kind: ChatMessageKind
+  /** A retry with the same key gets the first answer again (`replayed`), never a second message. */
+  idempotency_key?: string
 }
 
-export type SendChatMessageResult = { ok: true; message: ChatMessageDTO; updates: ChatUpdate[] } | ({ ok: false } & ChatRefusal)
+export type SendChatMessageResult = (
+  | { ok: true; message: ChatMessageDTO; updates: ChatUpdate[] }
+  | ({ ok: false } & ChatRefusal)
+  | { ok: false; status: 422; code: typeof AuctionErrorCodes.idempotency_conflict; type: "invalid_data"; message: string }
+) & { replayed?: boolean }
 
 /** Who moderates: `user:<admin user id>` (the seller, staff) or `customer:<id>` (a moderator). */
 export type ModerationInput = { show_id: string | null; seller_id: string | null; actor: string } & (
@@ -91,6 +98,7 @@ export default class ChatModuleService extends MedusaService({
   ChatBlock,
   ChatBlockedWord,
   ChatModerationLog,
+  ChatSendRequest,
 }) {
   @InjectManager()
   async sendMessage(input: SendChatMessageInput, @MedusaContext() sharedContext: Context = {}): Promise<SendChatMessageResult> {
@@ -100,6 +108,19 @@ export default class ChatModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async sendMessage_(input: SendChatMessageInput, @MedusaContext() sharedContext: Context = {}): Promise<SendChatMessageResult> {
     const trx = this.trx_(sharedContext.transactionManager)
+    if (!input.idempotency_key) {
+      return this.decideSend_(trx, input)
+    }
+    // A live show's sends are serialised by its chat row: lock it first, so two copies of one
+    // send cannot both miss the other's record.
+    if (input.show?.status === "live") {
+      await this.lockRoom_(trx, input.show_id, input.show.seller_id)
+    }
+    return answerOnce(trx, input, () => this.decideSend_(trx, input))
+  }
+
+  /** Decides and stores one send (or refuses it, storing nothing). */
+  protected async decideSend_(trx: Knex.Transaction, input: SendChatMessageInput): Promise<SendChatMessageResult> {
     const now = new Date()
     if (input.show?.status !== "live") {
       // Refused on the show alone (unknown, not live, over): nothing is read, locked or made.
@@ -356,12 +377,16 @@ export default class ChatModuleService extends MedusaService({
     return out
   }
 
-  /** History newest first (`before`: a seq cursor), or catch-up oldest first (`after_seq`). Deleted messages are gone. */
+  /**
+   * History newest first (`before`: a seq cursor), or catch-up oldest first (`after_seq`). Deleted
+   * messages are gone; with `deleted_since`, `deleted` lists those deleted since then (at most
+   * 500, oldest first), so a viewer back from a disconnect can take them off the screen.
+   */
   @InjectManager()
   async listChatPage(
-    query: { show_id: string; after_seq?: number; before?: number; limit: number },
+    query: { show_id: string; after_seq?: number; before?: number; limit: number; deleted_since?: string },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ messages: ChatMessageDTO[]; next_cursor: string | null; last_seq: number }> {
+  ): Promise<{ messages: ChatMessageDTO[]; next_cursor: string | null; last_seq: number; deleted?: { message_id: string; seq: number }[] }> {
     const knex = this.knex_(sharedContext.manager)
     const catchUp = query.after_seq !== undefined
     const q = knex("live_chat_message")
@@ -382,10 +407,20 @@ export default class ChatModuleService extends MedusaService({
     const page = rows.slice(0, query.limit).map(toChatMessage)
     const room = await knex("live_chat_room").select("last_seq").where({ show_id: query.show_id }).first()
     const last = page.at(-1)
+    const deleted =
+      query.deleted_since === undefined
+        ? undefined
+        : ((await knex("live_chat_message")
+            .select("id", "seq")
+            .where({ show_id: query.show_id })
+            .where("deleted_at", ">", new Date(query.deleted_since))
+            .orderBy("deleted_at", "asc")
+            .limit(500)) as { id: string; seq: number }[]).map((r) => ({ message_id: r.id, seq: Number(r.seq) }))
     return {
       messages: page,
       next_cursor: more && last ? String(last.seq) : null,
       last_seq: Number(room?.last_seq ?? 0),
+      ...(deleted ? { deleted } : {}),
     }
   }
 
@@ -411,6 +446,27 @@ export default class ChatModuleService extends MedusaService({
       pinned: pinned ? toChatMessage(pinned) : null,
       questions: questions.map(toChatMessage),
     }
+  }
+
+  /** Forgets send answers older than a day (their keys can no longer be replayed). */
+  @InjectManager()
+  async pruneSendRequests(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return pruneSendRequests(this.knex_(sharedContext.manager))
+  }
+
+  /** Where a viewer stands in a show's chat: moderator, muted until, removed, blocked by its seller. */
+  @InjectManager()
+  async chatStanding(show_id: string, customer_id: string, seller_id: string | null, @MedusaContext() sharedContext: Context = {}) {
+    const { rows } = await this.knex_(sharedContext.manager).raw(
+      `select
+         exists(select 1 from live_chat_moderator where show_id = ? and customer_id = ? and deleted_at is null) as moderator,
+         (select max(until) from live_chat_mute where show_id = ? and customer_id = ? and deleted_at is null and until > now()) as muted_until,
+         exists(select 1 from live_chat_removal where show_id = ? and customer_id = ? and deleted_at is null) as removed,
+         exists(select 1 from live_chat_block where seller_id = ? and customer_id = ? and deleted_at is null) as blocked`,
+      [show_id, customer_id, show_id, customer_id, show_id, customer_id, seller_id ?? "", customer_id]
+    )
+    const r = rows[0]
+    return { moderator: !!r.moderator, muted_until: iso(r.muted_until), removed: !!r.removed, blocked: !!r.blocked }
   }
 
   /** Whether the customer moderates the show's chat. */

@@ -108,6 +108,14 @@ export type ChatUpdate = {
   }
 }[ChatEventName]
 
+/** A send's idempotency key: 8–128 characters the client chooses (a UUID is right). */
+export const ChatIdempotencyKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(128)
+  .refine((t) => !t.includes("\u0000"), { message: "must not contain NUL characters" })
+
 /** `chat:send`: the socket twin of `POST /store/shows/:id/chat/messages` (same rules, same codes). */
 export const ChatSendPayload = z
   .object({
@@ -117,6 +125,8 @@ export const ChatSendPayload = z
       .max(CHAT_MAX_LENGTH * 8)
       .refine((t) => !t.includes("\u0000"), { message: "must not contain NUL characters" }),
     kind: z.enum(CHAT_MESSAGE_KINDS).optional(),
+    /** One per message the person sends, reused on retry: a retry gets the first answer, never a second message. */
+    idempotency_key: ChatIdempotencyKey.optional(),
   })
   .strict()
 export type ChatSendPayload = z.infer<typeof ChatSendPayload>

@@ -1,4 +1,4 @@
-import { ChatErrorCodes, RealtimeErrorCodes, type AckResponse, type ChatMessage, type RealtimeErrorCode } from "../contract"
+import { AuctionErrorCodes, ChatErrorCodes, RealtimeErrorCodes, type AckResponse, type ChatMessage, type RealtimeErrorCode } from "../contract"
 import { fail, type ClientHandlers, type RealtimeSocket } from "./validated"
 
 export type ChatSendDeps = {
@@ -11,7 +11,12 @@ export type ChatSendDeps = {
   log?: (message: string) => void
 }
 
-const KNOWN_CODES = new Set<string>([...Object.values(ChatErrorCodes), ...Object.values(RealtimeErrorCodes)])
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ChatErrorCodes),
+  ...Object.values(RealtimeErrorCodes),
+  AuctionErrorCodes.idempotency_conflict,
+  AuctionErrorCodes.idempotency_in_progress,
+])
 const RETRY_MS = 1_000
 
 /**
@@ -49,7 +54,7 @@ export function ackFromStoreAnswer(status: number, body: unknown): AckResponse<{
  */
 export function chatHandlers(socket: RealtimeSocket, deps: ChatSendDeps): Pick<ClientHandlers, "chat:send"> {
   return {
-    "chat:send": async ([{ show_id, text, kind }], ack) => {
+    "chat:send": async ([{ show_id, text, kind, idempotency_key }], ack) => {
       const token = socket.data.token
       if (socket.data.actor?.type !== "customer" || !token) {
         ack(fail("unauthorized", "Log in to chat: connect with a customer token."))
@@ -69,7 +74,7 @@ export function chatHandlers(socket: RealtimeSocket, deps: ChatSendDeps): Pick<C
             authorization: `Bearer ${token}`,
             ...(publishableKey ? { "x-publishable-api-key": publishableKey } : {}),
           },
-          body: JSON.stringify(kind ? { text, kind } : { text }),
+          body: JSON.stringify({ text, kind, idempotency_key }),
           signal: AbortSignal.timeout(deps.timeoutMs ?? 5_000),
         })
         const body: unknown = await res.json().catch(() => null)

@@ -10,6 +10,7 @@ import {
   ChatSlowMode,
   ChatTarget,
   ChatWordParams,
+  StoreGetChatMessages,
 } from "../../utils/chat"
 import { OWNER_OR_STAFF, STAFF_ONLY, type LiveRoute } from "../../utils/live-routes"
 import { EmptyBody, IdParams, NoQuery } from "../../utils/validators"
@@ -28,6 +29,8 @@ const route = (method: LiveRoute["method"], path: string, params: LiveRoute["par
 
 /** Chat moderation for the show's seller and staff (another seller gets a 404). */
 export const adminShowChatRoutes: LiveRoute[] = [
+  route("GET", "", ChatShowParams),
+  { ...route("GET", "/messages", ChatShowParams), query: StoreGetChatMessages },
   route("DELETE", "/messages/:message_id", ChatMessageParams),
   route("POST", "/messages/:message_id/answer", ChatMessageParams, ChatAnswer),
   route("POST", "/messages/:message_id/dismiss", ChatMessageParams),

@@ -27,7 +27,7 @@ const moderation = (method: "POST" | "DELETE", path: string, params: LiveRoute["
 })
 
 export const storeChatRoutes: LiveRoute[] = [
-  { method: "GET", path: "/store/shows/:id/chat", params: ChatShowParams, query: NoQuery, access: STORE_PUBLIC },
+  { method: "GET", path: "/store/shows/:id/chat", params: ChatShowParams, query: NoQuery, auth: "customer_optional", access: STORE_PUBLIC },
   { method: "GET", path: "/store/shows/:id/chat/messages", params: ChatShowParams, query: StoreGetChatMessages, access: STORE_PUBLIC },
   {
     method: "POST",

@@ -1,5 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import { forgetOldAnswers } from "../../../lib/idempotency-answers"
 import type { StoreBidRefusal, StorePlaceBidResponse } from "../../../realtime/contract/store-api"
 import { publicLot, type LotDefaults } from "./lot-row"
 import { BID_SNAPSHOT_SELECT, iso, placeBid, storedBid, type BidSnapshot, type PlaceBidInput, type PlaceBidResult } from "./place-bid"
@@ -187,11 +188,4 @@ async function takeOver(knex: Knex, requestId: string): Promise<boolean> {
 }
 
 /** Forgets answers older than a day (as Stripe keeps keys for 24 hours); `limit` rows per call. */
-export async function pruneBidRequests(knex: Knex, limit = 5000): Promise<number> {
-  const { rowCount } = await knex.raw(
-    `delete from live_bid_request where id in (
-       select id from live_bid_request where created_at < clock_timestamp() - interval '24 hours' limit ?)`,
-    [limit]
-  )
-  return rowCount ?? 0
-}
+export const pruneBidRequests = (knex: Knex, limit = 5000) => forgetOldAnswers(knex, "live_bid_request", limit)

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CHAT_MODULE } from ".."
-import { ChatBlock, ChatBlockedWord, ChatMessage, ChatModerationLog, ChatModerator, ChatMute, ChatRemoval, ChatRoom } from "../models"
+import { ChatBlock, ChatBlockedWord, ChatMessage, ChatModerationLog, ChatModerator, ChatMute, ChatRemoval, ChatRoom, ChatSendRequest } from "../models"
 import ChatModuleService from "../service"
 
 jest.setTimeout(60_000)
@@ -11,7 +11,7 @@ const send = (service: ChatModuleService, customer: string, text: string, show_i
 
 moduleIntegrationTestRunner<ChatModuleService>({
   moduleName: CHAT_MODULE,
-  moduleModels: [ChatMessage, ChatRoom, ChatModerator, ChatMute, ChatRemoval, ChatBlock, ChatBlockedWord, ChatModerationLog],
+  moduleModels: [ChatMessage, ChatRoom, ChatModerator, ChatMute, ChatRemoval, ChatBlock, ChatBlockedWord, ChatModerationLog, ChatSendRequest],
   resolve: "./src/modules/chat",
   moduleOptions: { realtime: { url: "https://live.example.com" } },
   testSuite: ({ service }) => {
@@ -54,6 +54,25 @@ moduleIntegrationTestRunner<ChatModuleService>({
       expect((await service.chatSnapshot("show_1")).pinned).toBeNull()
       const [log] = await service.listChatModerationLogs({ action: "delete_message" })
       expect(log).toMatchObject({ actor: "customer:cus_mod", target_customer_id: "cus_a", target_message_id: sent.message.id, detail: { text: "oops" } })
+    })
+
+    it("posts ten simultaneous copies of a keyed send once, and forgets the key's answer after a day", async () => {
+      const copies = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          service.sendMessage({ show_id: "show_1", show: LIVE, customer_id: "cus_k", display_name: "K", text: "once", kind: "message", idempotency_key: "key-00000001" })
+        )
+      )
+      expect(copies.filter((c) => c.ok && !c.replayed)).toHaveLength(1)
+      expect(new Set(copies.map((c) => (c.ok ? c.message.id : "refused"))).size).toBe(1)
+      expect(copies.flatMap((c) => (c.ok ? c.updates : []))).toHaveLength(1)
+      expect((await service.listChatPage({ show_id: "show_1", limit: 10 })).messages.map((m) => m.text)).toEqual(["once"])
+
+      const [record] = await service.listChatSendRequests({ idempotency_key: "key-00000001" })
+      await service.updateChatSendRequests({ id: record.id, created_at: new Date(Date.now() - 25 * 3600_000) } as never)
+      expect(await service.pruneSendRequests()).toBe(1)
+      const retried = await service.sendMessage({ show_id: "show_1", show: LIVE, customer_id: "cus_k", display_name: "K", text: "once", kind: "message", idempotency_key: "key-00000001" })
+      expect([retried.ok, retried.replayed ?? false]).toEqual([true, false])
+      expect((await service.listChatPage({ show_id: "show_1", limit: 10 })).messages.map((m) => m.text)).toEqual(["once", "once"])
     })
   },
 })

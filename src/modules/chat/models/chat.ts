@@ -133,3 +133,25 @@ export const ChatModerationLog = model
     }
   )
   .indexes([{ on: ["show_id", "created_at"] }, { on: ["seller_id", "created_at"] }])
+
+/**
+ * One send by its idempotency key, kept a day: the first answer (a stored message or a refusal),
+ * replayed to every retry with the key (Stripe's rule), so a send retried after a timeout never
+ * posts twice. Written in the send's own transaction.
+ */
+export const ChatSendRequest = model
+  .define(
+    { tableName: "live_chat_send_request", name: "ChatSendRequest" },
+    {
+      id: model.id({ prefix: "chreq" }).primaryKey(),
+      customer_id: model.text(),
+      /** The client's key: unique per customer, as Stripe's are per account. */
+      idempotency_key: model.text(),
+      /** What was asked (show, kind, text), to tell a retry from another send reusing the key. */
+      fingerprint: model.text(),
+      response_status: model.number(),
+      /** The first answer's body, JSON text. */
+      response: model.text(),
+    }
+  )
+  .indexes([{ on: ["customer_id", "idempotency_key"], unique: true }, { on: ["created_at"] }])

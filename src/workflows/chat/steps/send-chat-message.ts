@@ -8,7 +8,7 @@ import { STREAMS_MODULE } from "../../../modules/streams"
 import type StreamsModuleService from "../../../modules/streams/service"
 import type { ChatMessageKind } from "../../../realtime/contract/chat"
 
-export type SendChatMessageStepInput = { show_id: string; customer_id: string; text: string; kind: ChatMessageKind }
+export type SendChatMessageStepInput = { show_id: string; customer_id: string; text: string; kind: ChatMessageKind; idempotency_key?: string }
 
 export const sendChatMessageStepId = "live-send-chat-message-step"
 
@@ -24,8 +24,9 @@ export function chatDisplayName(customer: { id: string; first_name?: string | nu
 
 /**
  * This step decides a chat message and stores it when allowed (the chat module's rules, in one
- * transaction); a refusal is returned, not thrown, with its code and wait. Compensation deletes
- * the stored message.
+ * transaction); a refusal is returned, not thrown, with its code and wait. A retry with the same
+ * idempotency key gets the first answer (`replayed`). Compensation deletes the stored message and
+ * forgets its key's answer, so a retry sends afresh.
  */
 export const sendChatMessageStep = createStep(
   sendChatMessageStepId,
@@ -44,12 +45,19 @@ export const sendChatMessageStep = createStep(
       display_name: chatDisplayName(customer, input.customer_id),
       text: input.text,
       kind: input.kind,
+      idempotency_key: input.idempotency_key,
     })
-    return new StepResponse(result, result.ok ? result.message.id : null)
+    const stored = result.ok && !result.replayed
+    return new StepResponse(result, stored ? { message_id: result.message.id, customer_id: input.customer_id, idempotency_key: input.idempotency_key } : null)
   },
-  async (messageId, { container }) => {
-    if (messageId) {
-      await container.resolve<ChatModuleService>(CHAT_MODULE).softDeleteChatMessages([messageId])
+  async (stored, { container }) => {
+    if (!stored) {
+      return
+    }
+    const chat = container.resolve<ChatModuleService>(CHAT_MODULE)
+    await chat.softDeleteChatMessages([stored.message_id])
+    if (stored.idempotency_key) {
+      await chat.deleteChatSendRequests({ customer_id: stored.customer_id, idempotency_key: stored.idempotency_key })
     }
   }
 )
