@@ -375,6 +375,21 @@ describe("realtime sidecar", () => {
     expect(await inShow).toMatchObject({ room: "show:show_01SH1", seq: 12, auction_seq: 7, prev_seq: 11, auction_id: "auc_01L1", show_id: "show_01SH1" })
   })
 
+  it("does not count a seller's console in a show's room as a viewer, and gives it the show's chat (issue #16)", async () => {
+    const console_ = await client(sign({ actor_type: "user", actor_id: "user_01SELLER2", live_role: "seller" }))
+    const greeted = next(console_, "show:viewers")
+    expect(await console_.emitWithAck("room:join", { room: "show:show_01CHAT" })).toMatchObject({ ok: true })
+    expect(await greeted).toMatchObject({ show_id: "show_01CHAT", viewers: 0 })
+    const counted = next(console_, "show:viewers", 2000)
+    const watcher = await client()
+    await watcher.emitWithAck("room:join", { room: "show:show_01CHAT" })
+    expect(await counted).toMatchObject({ viewers: 1 })
+
+    const said = next(console_, "chat:deleted")
+    server.chat({ show_id: "show_01CHAT", event: "chat:deleted", payload: { show_id: "show_01CHAT", message_id: "chmsg_01", seq: 3 } })
+    expect(await said).toMatchObject({ room: "show:show_01CHAT", message_id: "chmsg_01", seq: 3 })
+  })
+
   it("replays what a rejoining client missed, and asks for a snapshot past the buffer", async () => {
     await server.close()
     await start({ REALTIME_REPLAY_BUFFER: "5" })

@@ -46,13 +46,27 @@ export function createPresence(
     })
   }
 
+  /**
+   * The members of a show room who are viewers: not an admin user's socket (the seller's or
+   * staff's console joins the show's room for its chat, issue #16, and is nobody's audience).
+   */
+  const audience = (members: Set<string> | undefined) => {
+    let count = 0
+    for (const sid of members ?? []) {
+      if (io.of("/").sockets.get(sid)?.data.actor?.type !== "user") {
+        count++
+      }
+    }
+    return count
+  }
+
   /** This node's viewers per show, and the sellers with a console open here. */
   const localRooms = () => {
     const counts: Record<string, number> = {}
     const sellerRooms = new Set<string>()
     for (const [room, members] of io.of("/").adapter.rooms) {
       if (room.startsWith(SHOW_PREFIX)) {
-        counts[room.slice(SHOW_PREFIX.length)] = members.size
+        counts[room.slice(SHOW_PREFIX.length)] = audience(members)
       } else if (room.startsWith(SELLER_PREFIX)) {
         sellerRooms.add(room.slice(SELLER_PREFIX.length))
       }
@@ -73,7 +87,7 @@ export function createPresence(
     return sum
   }
 
-  const viewers = (showId: string) => total(showId, io.of("/").adapter.rooms.get(rooms.show(showId))?.size ?? 0)
+  const viewers = (showId: string) => total(showId, audience(io.of("/").adapter.rooms.get(rooms.show(showId))))
 
   /** Every show watched anywhere, as far as this node knows. */
   const watchedShows = (local: Record<string, number>) => {

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query"
-import { useEffect, useRef, useState } from "react"
+import { useCallback, useEffect, useRef, useState } from "react"
 import { io, type Socket } from "socket.io-client"
+import type { ChatEventPayloads } from "../../realtime/contract/chat"
 import type { ClientToServerEvents, ServerToClientEvents } from "../../realtime/contract/events"
 import { rooms } from "../../realtime/contract/rooms"
 import { fetchRealtimeToken, liveKeys } from "../hooks/live"
@@ -21,6 +22,18 @@ export type LiveLotState = {
   status?: string
 }
 
+/** The chat events of the show's room the console follows (issue #16). */
+export const CONSOLE_CHAT_EVENTS = ["chat:message", "chat:deleted", "chat:pinned", "chat:question_answered", "chat:slow_mode"] as const
+export type ConsoleChatEvent = {
+  [E in (typeof CONSOLE_CHAT_EVENTS)[number]]: { event: E; payload: ChatEventPayloads[E] }
+}[(typeof CONSOLE_CHAT_EVENTS)[number]]
+
+/** The show's chat as it arrives: subscribe to its events; `joins` counts joins of its room (catch up after each). */
+export type LiveChatSource = {
+  subscribe: (listener: (e: ConsoleChatEvent) => void) => () => void
+  joins: number
+}
+
 export type LiveConsole = {
   connected: boolean
   /** Server clock minus ours, in ms (from `time:sync`): countdowns use Date.now() + offset. */
@@ -29,6 +42,8 @@ export type LiveConsole = {
   feed: FeedBid[]
   lots: Record<string, LiveLotState>
   error: string | null
+  /** Joins of the show's room so far (a rejoin after a reconnect may have missed chat). */
+  chatJoins: number
 }
 
 /**
@@ -36,8 +51,9 @@ export type LiveConsole = {
  * rooms `seller:<the show's seller>` (viewer counts and show status) and the running lot's
  * `auction:<id>` (bids, extensions, the hammer), and the server clock from `time:sync`.
  *
- * Not `show:<id>`: the sidecar counts every socket in it as a viewer, so the console would count
- * itself. The running lot's room is joined with the `seq` of the HTTP read, so whatever happened
+ * And `show:<id>` for the chat (issue #16): the sidecar does not count an admin user's socket as a
+ * viewer. Chat events carry no room seq: after each join the panel catches up over HTTP
+ * (`?after_seq=`), and listeners get them through `chat.subscribe`. The running lot's room is joined with the `seq` of the HTTP read, so whatever happened
  * between that read and the join is replayed; a rejoin after a reconnect sends the last seq seen
  * (or the HTTP reads are refreshed when the sidecar says a snapshot is due).
  */
@@ -50,16 +66,34 @@ export function useLiveConsole({
   showId: string
   /** The running lot as last read over HTTP. */
   auction?: { id: string; seq: number } | null
-}): LiveConsole {
+}): LiveConsole & { chat: LiveChatSource } {
   const client = useQueryClient()
   const socketRef = useRef<LiveSocket | null>(null)
   /** The last seq seen per room: a rejoin (after a reconnect) asks the sidecar to replay what came after. */
   const lastSeq = useRef(new Map<string, number>())
-  const [state, setState] = useState<LiveConsole>({ connected: false, offsetMs: 0, viewers: null, feed: [], lots: {}, error: null })
+  const [state, setState] = useState<LiveConsole>({
+    connected: false,
+    offsetMs: 0,
+    viewers: null,
+    feed: [],
+    lots: {},
+    error: null,
+    chatJoins: 0,
+  })
+  const chatListeners = useRef(new Set<(e: ConsoleChatEvent) => void>())
+  const subscribe = useCallback((listener: (e: ConsoleChatEvent) => void) => {
+    chatListeners.current.add(listener)
+    return () => {
+      chatListeners.current.delete(listener)
+    }
+  }, [])
 
-  const join = (socket: LiveSocket, room: string) => {
+  const join = (socket: LiveSocket, room: string, onJoined?: () => void) => {
     const last = lastSeq.current.get(room)
     socket.emit("room:join", last === undefined ? { room } : { room, last_seq: last }, (ack) => {
+      if (ack.ok) {
+        onJoined?.()
+      }
       if (ack.ok && ack.data.snapshot_required) {
         // Past the sidecar's buffer: read the state over HTTP again.
         client.invalidateQueries({ queryKey: liveKeys.all })
@@ -120,6 +154,7 @@ export function useLiveConsole({
           })
           setState((s) => ({ ...s, connected: true, error: null }))
           join(socket!, rooms.seller(sellerId))
+          join(socket!, rooms.show(showId), () => setState((s) => ({ ...s, chatJoins: s.chatJoins + 1 })))
           refresh()
         })
         socket.on("disconnect", () => setState((s) => ({ ...s, connected: false })))
@@ -167,6 +202,13 @@ export function useLiveConsole({
             setState((s) => ({ ...s, viewers: e.viewers }))
           }
         })
+        for (const event of CONSOLE_CHAT_EVENTS) {
+          socket.on(event, (payload: ChatEventPayloads[typeof event]) => {
+            if (payload.show_id === showId) {
+              chatListeners.current.forEach((listener) => listener({ event, payload } as ConsoleChatEvent))
+            }
+          })
+        }
         socket.on("show:status", (e) => {
           if (e.show_id === showId) {
             refresh()
@@ -200,7 +242,7 @@ export function useLiveConsole({
     }
   }, [auctionId, state.connected])
 
-  return state
+  return { ...state, chat: { subscribe, joins: state.chatJoins } }
 }
 
 /** Ticks every 250 ms with the server's clock. */

@@ -4,6 +4,7 @@ import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { AddLotModal } from "../../../components/add-lot-modal"
 import { EditLotDrawer } from "../../../components/edit-lot-drawer"
+import { ShowChatPanel } from "../../../components/show-chat"
 import { ShowForm } from "../../../components/show-form"
 import { ShowMediaPanel } from "../../../components/show-media"
 import { ShowVideoPanel } from "../../../components/show-video"
@@ -217,6 +218,8 @@ const ShowConsolePage = () => {
           </ul>
         </div>
       </Container>
+
+      {s ? <ShowChatPanel show={s} live={live.chat} staff={me.data?.role === "staff"} /> : null}
 
       <Container className="divide-y p-0">
         <div className="flex items-center justify-between px-6 py-4">

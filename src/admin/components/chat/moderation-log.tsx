@@ -1,0 +1,44 @@
+import { Text } from "@medusajs/ui"
+import { useChatLog, type ChatLogEntry } from "../../hooks/chat"
+import { describeError } from "../../lib/api"
+
+/** "user:user_01…" → "admin user_01…" (the seller or staff), "customer:cus_01…" → "moderator cus_01…". */
+const actorLabel = (actor: string) => {
+  const [kind, id] = actor.split(":", 2)
+  return kind === "customer" ? `moderator ${id}` : kind === "user" ? `admin ${id}` : actor
+}
+
+const detailText = (detail: unknown) =>
+  detail === null || detail === undefined ? "" : typeof detail === "string" ? detail : JSON.stringify(detail)
+
+const target = (e: ChatLogEntry) => [e.target_customer_id, e.target_message_id].filter(Boolean).join(" · ")
+
+/** Who did what to whom, newest first: read again after every action (the panel's mutations invalidate it). */
+export const ModerationLog = ({ showId }: { showId: string }) => {
+  const log = useChatLog(showId)
+  const entries = log.data?.entries ?? []
+  return (
+    <div className="flex flex-col gap-y-2">
+      <Text size="small" weight="plus">
+        Moderation log {log.data ? `(${log.data.count})` : ""}
+      </Text>
+      <ul className="flex max-h-64 flex-col gap-y-1 overflow-y-auto" data-testid="mod-log">
+        {entries.map((e) => (
+          <li key={e.id} className="txt-compact-small flex flex-wrap gap-x-3" data-testid="mod-log-entry" data-action={e.action}>
+            <span className="text-ui-fg-subtle">{new Date(e.created_at).toLocaleString()}</span>
+            <span>{actorLabel(e.actor)}</span>
+            <span className="font-medium">{e.action.replace(/_/g, " ")}</span>
+            <span className="text-ui-fg-subtle">{target(e)}</span>
+            <span className="text-ui-fg-subtle break-all">{detailText(e.detail)}</span>
+          </li>
+        ))}
+        {log.data && !entries.length ? <li className="txt-compact-small text-ui-fg-subtle">Nothing yet.</li> : null}
+      </ul>
+      {log.error ? (
+        <Text size="small" className="text-ui-fg-error">
+          {describeError(log.error)}
+        </Text>
+      ) : null}
+    </div>
+  )
+}
