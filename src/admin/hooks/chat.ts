@@ -13,7 +13,16 @@ export type ChatSnapshot = {
   questions: ChatMessage[]
 }
 
-export type ChatPage = { messages: ChatMessage[]; next_cursor: string | null; last_seq: number; limit: number }
+export type ChatPage = {
+  messages: ChatMessage[]
+  next_cursor: string | null
+  last_seq: number
+  limit: number
+  /** The server's clock before the read: the next catch-up's `deleted_since`. */
+  server_time: string
+  /** With `deleted_since`: the messages deleted since then. */
+  deleted?: { message_id: string; seq: number }[]
+}
 export type ChatModerator = { customer_id: string; added_by: string; created_at: string }
 export type BlockedWord = { id: string; show_id: string | null; word: string; created_at: string }
 export type ChatLogEntry = {
@@ -57,12 +66,21 @@ export const useChatHistory = (showId: string) =>
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   })
 
-/** What came after `seq`, oldest first, every page of it (after a reconnect). */
-export async function fetchChatSince(showId: string, seq: number): Promise<ChatMessage[]> {
-  const out: ChatMessage[] = []
+export type ChatSince = { messages: ChatMessage[]; deleted: string[]; server_time: string }
+
+/**
+ * What came after `seq`, oldest first, every page of it, and what was deleted since `since` (the
+ * server time of the last read), after a reconnect.
+ */
+export async function fetchChatSince(showId: string, seq: number, since: string): Promise<ChatSince> {
+  const out: ChatSince = { messages: [], deleted: [], server_time: since }
   for (let after = seq, pages = 0; pages < 20; pages++) {
-    const page = await liveFetch<ChatPage>(chatPath(showId, "/messages"), { query: { after_seq: after, limit: 100 } })
-    out.push(...page.messages)
+    const page = await liveFetch<ChatPage>(chatPath(showId, "/messages"), { query: { after_seq: after, limit: 100, deleted_since: since } })
+    out.messages.push(...page.messages)
+    out.deleted.push(...(page.deleted ?? []).map((d) => d.message_id))
+    if (pages === 0) {
+      out.server_time = page.server_time
+    }
     if (!page.next_cursor || !page.messages.length) {
       break
     }

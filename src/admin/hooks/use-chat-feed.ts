@@ -18,8 +18,8 @@ export type ChatFeed = {
 
 /**
  * The show's chat as the console shows it: pages of history over HTTP, live messages from the
- * show's room, and after every (re)join of that room what came since (`?after_seq=`), since chat
- * events carry no room seq to replay from. Pins, answers and slow mode update the snapshot.
+ * show's room, and after every (re)join of that room what came since (`?after_seq=`) and what was
+ * deleted meanwhile (`&deleted_since=`), since chat events carry no room seq to replay from. Pins, answers and slow mode update the snapshot.
  */
 export function useChatFeed(showId: string, live: LiveChatSource): ChatFeed {
   const client = useQueryClient()
@@ -47,6 +47,9 @@ export function useChatFeed(showId: string, live: LiveChatSource): ChatFeed {
 
   const maxSeq = useRef(0)
   maxSeq.current = Math.max(messages.at(-1)?.seq ?? 0, history.data?.pages[0]?.last_seq ?? 0)
+  // The server's clock at the last read: deletions after it are asked for on the next catch-up.
+  const syncedAt = useRef<string | null>(null)
+  syncedAt.current ??= history.data?.pages[0]?.server_time ?? null
 
   useEffect(
     () =>
@@ -83,8 +86,14 @@ export function useChatFeed(showId: string, live: LiveChatSource): ChatFeed {
       return
     }
     let cancelled = false
-    fetchChatSince(showId, maxSeq.current).then(
-      (list) => !cancelled && add(list),
+    fetchChatSince(showId, maxSeq.current, syncedAt.current ?? new Date(0).toISOString()).then(
+      (since) => {
+        if (!cancelled) {
+          syncedAt.current = since.server_time
+          add(since.messages)
+          since.deleted.forEach(drop)
+        }
+      },
       () => undefined
     )
     return () => {
