@@ -31,7 +31,7 @@ export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; s
       </header>
       {state.pinned && (
         <p className="chat-pinned" data-testid="chat-pinned">
-          <span aria-hidden="true">📌 </span>
+          <span className="chat-pinned-label">Pinned</span>{" "}
           <strong>{state.pinned.display_name}</strong> {state.pinned.text}
         </p>
       )}
