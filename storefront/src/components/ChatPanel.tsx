@@ -16,7 +16,7 @@ export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; s
   const { customer, clockOffset } = useSession()
   const chat = useChat(showId, roomJoins)
   const { state } = chat
-  const now = useServerNow(clockOffset, hasCountdown(state))
+  const now = useServerNow(clockOffset, hasCountdown(state, Date.now() + clockOffset))
   const notice = chatNotice(state, showStatus, now)
 
   return (
@@ -49,7 +49,8 @@ export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; s
   )
 }
 
-const hasCountdown = (s: ChatState) => s.mutedUntil !== null || s.waitUntil !== null
+/** A mute or a wait still running: the notice counts it down. */
+const hasCountdown = (s: ChatState, now: number) => (s.mutedUntil ?? 0) > now || (s.waitUntil ?? 0) > now
 
 /** The server's clock (ms), ticking every second while a countdown is shown. */
 function useServerNow(clockOffset: number, ticking: boolean): number {
