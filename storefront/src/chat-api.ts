@@ -9,7 +9,8 @@ import { sleep, storeHeaders, toProblem } from "./medusa"
  * sidecar only relays to the same route, and the HTTP answer keeps the blocked word (`rule`).
  */
 
-export type ChatPage = { messages: ChatMessage[]; next_cursor: string | null; last_seq: number }
+/** `server_time`: the server's clock taken before the read (the next catch-up's `deleted_since`). */
+export type ChatPage = { messages: ChatMessage[]; next_cursor: string | null; last_seq: number; server_time?: string }
 /** A catch-up page: `deleted` lists what moderators removed since `deleted_since` (when the server sends it). */
 export type ChatCatchUp = ChatPage & { deleted?: { message_id: string; seq: number }[] }
 

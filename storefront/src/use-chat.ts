@@ -46,11 +46,11 @@ export function useChat(showId: string, roomJoins: number) {
             ? await api.since(after, current.syncedAt && new Date(Date.parse(current.syncedAt) - CLOCK_MARGIN_MS).toISOString())
             : null
         if (caughtUp && caughtUp.next_cursor === null) {
-          dispatch({ type: "caught_up", messages: caughtUp.messages, deleted: caughtUp.deleted, server_time })
+          dispatch({ type: "caught_up", messages: caughtUp.messages, deleted: caughtUp.deleted, server_time: caughtUp.server_time ?? server_time })
         } else {
           // First load, or too much missed to splice in: start again from the newest page.
           const page = await api.page()
-          dispatch({ type: "latest", messages: page.messages, next_cursor: page.next_cursor, server_time })
+          dispatch({ type: "latest", messages: page.messages, next_cursor: page.next_cursor, server_time: page.server_time ?? server_time })
         }
         setProblem(null)
       } catch (err) {
