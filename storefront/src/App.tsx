@@ -13,7 +13,7 @@ export function App() {
   return (
     <>
       <Header />
-      <main className="page">
+      <main className={route.page === "show" ? "page wide" : "page"}>
         <Notices />
         {route.page === "shows" && <ShowList />}
         {route.page === "show" && <ShowPage key={route.id} showId={route.id} />}

@@ -59,7 +59,12 @@ export type RoomFollower = {
 export function followRoom(
   socket: LiveSocket,
   room: string,
-  handlers: { onSnapshot?: () => void; onError?: (error: { code: string; message: string }) => void } = {}
+  handlers: {
+    onSnapshot?: () => void
+    /** After every join, the first and each one after a reconnect (e.g. to catch up on what is not replayed, like chat). */
+    onJoined?: (result: JoinRoomResult) => void
+    onError?: (error: { code: string; message: string }) => void
+  } = {}
 ): RoomFollower {
   let lastSeq: number | null = null
   let joinedOnce = false
@@ -96,6 +101,7 @@ export function followRoom(
     if (first || result.snapshot_required) {
       handlers.onSnapshot?.()
     }
+    handlers.onJoined?.(result)
   }
 
   socket.on("connect", join)

@@ -107,7 +107,7 @@ export async function requestViewerToken(sdk: Medusa, config: ViewerConfig, show
 }
 
 /** JSON headers with the publishable key, and the customer's token when logged in. */
-async function storeHeaders(sdk: Medusa, config: ViewerConfig): Promise<Record<string, string>> {
+export async function storeHeaders(sdk: Medusa, config: ViewerConfig): Promise<Record<string, string>> {
   const token = await sdk.client.getToken()
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -126,4 +126,4 @@ export function newIdempotencyKey(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

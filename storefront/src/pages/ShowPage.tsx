@@ -9,6 +9,7 @@ import { rooms } from "medusa-plugin-live-commerce/realtime/contract/rooms"
 import { useCallback, useEffect, useReducer, useRef, useState } from "react"
 import { BidControls } from "../components/BidControls"
 import { BidFeed } from "../components/BidFeed"
+import { ChatPanel } from "../components/ChatPanel"
 import { LotPanel } from "../components/LotPanel"
 import { ProblemLine } from "../components/ProblemLine"
 import { ShowVideo } from "../components/ShowVideo"
@@ -29,6 +30,8 @@ export function ShowPage({ showId }: { showId: string }) {
   const { sdk, socket, live, customer, clockOffset } = useSession()
   const [stage, dispatch] = useReducer(stageReducer, emptyStage)
   const [problem, setProblem] = useState<Problem | null>(null)
+  // Joins of the show's room: the chat catches up after each (its messages are not replayed).
+  const [roomJoins, setRoomJoins] = useState(0)
   const lotId = useRef<string | null>(null)
   const statusRef = useRef<string | null>(null)
   statusRef.current = stage.show?.status ?? null
@@ -76,6 +79,7 @@ export function ShowPage({ showId }: { showId: string }) {
     const room = rooms.show(showId)
     const follower = followRoom(socket, room, {
       onSnapshot: () => void loadShow(),
+      onJoined: () => setRoomJoins((n) => n + 1),
       onError: (error) => setProblem(error),
     })
     const increments = live.auctions.increments
@@ -131,19 +135,28 @@ export function ShowPage({ showId }: { showId: string }) {
         {show.title} {show.status === "live" && <span className="badge live">LIVE</span>}
         {stage.viewers !== null && <span className="muted viewers">{stage.viewers} watching</span>}
       </h1>
-      <ShowVideo show={show} />
-      <ProblemLine problem={problem} />
-      {lot ? (
-        <>
-          <LotPanel lot={lot} flash={stage.flash} clockOffset={clockOffset} />
-          <BidControls lot={lot} onState={(auction, mine) => dispatch({ type: "lot_state", auction, mine })} />
-          <BidFeed feed={stage.feed} currency={lot.currency_code} />
-        </>
-      ) : (
-        <p className="muted">
-          {show.status === "ended" || show.status === "cancelled" ? "This show is over." : "The next lot appears here when the seller starts it."}
-        </p>
-      )}
+      <div className="show-layout">
+        <div className="show-stage">
+          <ShowVideo show={show} />
+          <ProblemLine problem={problem} />
+          {lot ? (
+            <>
+              <LotPanel lot={lot} flash={stage.flash} clockOffset={clockOffset} />
+              <BidControls lot={lot} onState={(auction, mine) => dispatch({ type: "lot_state", auction, mine })} />
+            </>
+          ) : (
+            <p className="muted">
+              {show.status === "ended" || show.status === "cancelled" ? "This show is over." : "The next lot appears here when the seller starts it."}
+            </p>
+          )}
+        </div>
+        <ChatPanel showId={show.id} showStatus={show.status} roomJoins={roomJoins} />
+        {lot && (
+          <div className="show-bids">
+            <BidFeed feed={stage.feed} currency={lot.currency_code} />
+          </div>
+        )}
+      </div>
     </article>
   )
 }
