@@ -208,7 +208,23 @@ medusaIntegrationTestRunner({
         expect(page.data.show.auctions[0]).toMatchObject({ current_price: 5, seq: expect.any(Number) })
 
         expect((await attempt(api.get(`/store/shows/${cancelled}`, { headers: store }))).status).toBe(404)
-        for (const bad of ["/store/shows?status=bogus", "/store/shows?status=cancelled", `/store/shows/${live}?expand=seller`]) {
+
+        // Replays, latest first (Medusa's `order`, `-` for descending): ended one after the other.
+        const ended: string[] = []
+        for (const title of ["Monday", "Tuesday", "Wednesday"]) {
+          const id = await createShow(api, admin, { title }, { live: true })
+          await post(`/admin/shows/${id}/end`)
+          ended.push(id)
+        }
+        const replays = await api.get(`/store/shows?seller_id=${seller}&status=ended&order=-ended_at&limit=2`, { headers: store })
+        expect(replays.data.shows.map((s: any) => s.id)).toEqual([ended[2], ended[1]])
+        expect(replays.data.count).toBe(3)
+        const oldestFirst = await api.get(`/store/shows?seller_id=${seller}&status=ended&order=ended_at`, { headers: store })
+        expect(oldestFirst.data.shows.map((s: any) => s.id)).toEqual(ended)
+        const adminList = await api.get(`/admin/shows?status=ended&order=title`, { headers: admin })
+        expect(adminList.data.shows.map((s: any) => s.title)).toEqual(["Monday", "Tuesday", "Wednesday"])
+
+        for (const bad of ["/store/shows?status=bogus", "/store/shows?status=cancelled", `/store/shows/${live}?expand=seller`, "/store/shows?order=seller_id", "/store/shows?order=--ended_at"]) {
           expect((await attempt(api.get(bad, { headers: store }))).status).toBe(400)
         }
         expect((await attempt(api.get("/store/shows", {}))).status).toBe(400) // no publishable key

@@ -18,9 +18,9 @@ export function ShowList() {
       .fetch<StoreShowListResponse>("/store/shows", { query: { status: ["live", "scheduled"], limit: 50 } })
       .then((r) => setShows(r.shows))
       .catch((err: unknown) => setProblem(toProblem(err)))
-    // Past shows are a bonus: the page works without them.
+    // Past shows are a bonus: the page works without them. Latest first.
     sdk.client
-      .fetch<StoreShowListResponse>("/store/shows", { query: { status: ["ended"], limit: 50 } })
+      .fetch<StoreShowListResponse>("/store/shows", { query: { status: ["ended"], order: "-ended_at", limit: 50 } })
       .then((r) => setReplays(withReplay(r.shows)))
       .catch(() => setReplays([]))
   }, [sdk])

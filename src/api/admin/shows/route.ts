@@ -3,16 +3,16 @@ import { createShowsWorkflow } from "../../../workflows"
 import { liveActor, sellerFilter, sellerOfNewRecord } from "../../utils/live-actor"
 import { queryList } from "../../utils/query-graph"
 import { retrieveAdminShow } from "./helpers"
-import type { AdminCreateShowType, AdminGetShowsType } from "./validators"
+import { showOrder, type AdminCreateShowType, type AdminGetShowsType } from "./validators"
 
 /** Shows, newest first, by status and (staff) seller; a seller sees only theirs (`?fields=`: see query-config.ts). */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetShowsType>, res: MedusaResponse) => {
-  const { status, seller_id, limit, offset } = req.validatedQuery as AdminGetShowsType
+  const { status, seller_id, order, limit, offset } = req.validatedQuery as AdminGetShowsType
   const { rows, count } = await queryList(req.scope, {
     entity: "show",
     fields: req.queryConfig.fields,
     filters: { ...(status ? { status } : {}), ...sellerFilter(await liveActor(req), seller_id) },
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
+    pagination: { skip: offset, take: limit, order: showOrder(order, { created_at: "DESC" }) },
   })
   res.json({ shows: rows, count, offset, limit })
 }

@@ -31,11 +31,26 @@ export const AdminUpdateShow = ShowSettings.partial()
 export type AdminUpdateShowType = z.infer<typeof AdminUpdateShow>
 
 /** `?status=&seller_id=` plus pagination. */
+/** Fields a show list sorts by, Medusa's way: `order=-ended_at` is newest ended first. */
+export const SHOW_ORDER_FIELDS = ["scheduled_at", "started_at", "ended_at", "created_at", "title"] as const
+export const ShowOrder = z.enum(SHOW_ORDER_FIELDS.flatMap((f) => [f, `-${f}`] as const))
+
+/** `order` as Query's pagination takes it; `created_at` breaks ties so pages are stable. */
+export function showOrder(order: string | undefined, fallback: Record<string, "ASC" | "DESC">): Record<string, "ASC" | "DESC"> {
+  if (!order) {
+    return fallback
+  }
+  const field = order.replace(/^-/, "")
+  const direction = order.startsWith("-") ? "DESC" : "ASC"
+  return field === "created_at" ? { created_at: direction } : { [field]: direction, created_at: direction }
+}
+
 export function showListQuery(defaultLimit: number, maxLimit: number, status: z.ZodEnum = ShowStatus) {
   return z
     .object({
       status: oneOrMany(status).optional(),
       seller_id: EntityId.optional(),
+      order: ShowOrder.optional(),
       ...pagination(defaultLimit, maxLimit),
       ...Fields,
     })
