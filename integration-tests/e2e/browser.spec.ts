@@ -1,5 +1,6 @@
 import { useBrowserStack } from "../helpers/browser-stack"
 import { adminConsoleScenario } from "./browser/admin-console"
+import { chatScenario } from "./browser/chat"
 import { frontDoorsScenario } from "./browser/front-doors"
 import { videoScenario } from "./browser/video"
 
@@ -12,3 +13,4 @@ const stack = useBrowserStack()
 frontDoorsScenario(stack)
 adminConsoleScenario(stack)
 videoScenario(stack)
+chatScenario(stack)
