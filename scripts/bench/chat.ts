@@ -9,6 +9,7 @@
  * BENCH_VIEWERS (2000), BENCH_RATE (20 messages/s), BENCH_SECONDS (30). Senders: 3 per message/s
  * (each stays under the per-viewer limit of 5 messages per 10 s).
  */
+import { randomUUID } from "node:crypto"
 import { fork } from "node:child_process"
 import os from "node:os"
 import path from "node:path"
@@ -71,7 +72,8 @@ async function ours() {
     pending.push(
       sockets[i % sockets.length]
         .timeout(10_000)
-        .emitWithAck("chat:send", { show_id: id, text: `t=${sentAt} message ${i}` })
+        // With a key per message, as the viewer page sends: the retry-safe path is the one measured.
+        .emitWithAck("chat:send", { show_id: id, text: `t=${sentAt} message ${i}`, idempotency_key: randomUUID() })
         .then((ack: { ok: boolean; error?: { code: string } }) => {
           acks.push(Date.now() - sentAt)
           if (ack.ok) {
