@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { mkdir } from "node:fs/promises"
+import { mkdir, readdir, rm } from "node:fs/promises"
 import path from "node:path"
 import type { Locator, Page } from "playwright-core"
 import type { BrowserStack } from "../../helpers/browser-stack"
@@ -24,10 +24,17 @@ export function chatScenario(stack: () => BrowserStack) {
     let admin: Page
     const viewers: Record<"ana" | "ben", Page> = {} as never
     const errors: string[] = []
+    /** Sends the test expects refused (a 400 or 429 the browser logs): only as many, only on the send route. */
+    let expectedRefusals = 0
     let shots = 0
 
     beforeAll(async () => {
       await mkdir(ARTIFACTS, { recursive: true })
+      for (const file of await readdir(ARTIFACTS)) {
+        if (file.endsWith(".png")) {
+          await rm(path.join(ARTIFACTS, file))
+        }
+      }
       const s = stack()
       const { show } = await s.call("POST", "/admin/shows", { title: `Chat show ${randomUUID().slice(0, 6)}` }, s.admin)
       showId = show.id
@@ -59,7 +66,17 @@ export function chatScenario(stack: () => BrowserStack) {
 
     /** Every console error and uncaught exception of a page; none is expected. */
     function watch(name: string, page: Page) {
-      page.on("console", (msg) => msg.type() === "error" && errors.push(`${name}: ${msg.text()} (${msg.location().url})`))
+      page.on("console", (msg) => {
+        if (msg.type() !== "error") {
+          return
+        }
+        const sendRoute = `${stack().base}/store/shows/${showId}/chat/messages`
+        if (expectedRefusals > 0 && msg.location().url === sendRoute && /status of (400|429)/.test(msg.text())) {
+          expectedRefusals -= 1
+          return
+        }
+        errors.push(`${name}: ${msg.text()} (${msg.location().url})`)
+      })
       page.on("pageerror", (err) => errors.push(`${name}: uncaught ${err.message}`))
     }
 
@@ -215,6 +232,35 @@ export function chatScenario(stack: () => BrowserStack) {
       expect(await late.locator('[data-testid="chat-input"]').count()).toBe(0)
       await screenshot(late, "late-viewer")
       await late.context().close()
+    })
+
+    it("should hold viewers to slow mode and refuse a blocked word, both set in the console, naming the word and the wait", async () => {
+      const indicators = Object.values(viewers).map((page) =>
+        seenAt(page, () => /30/.test(document.querySelector('[data-testid="chat-slow-mode"]')?.textContent ?? ""), null)
+      )
+      const slowed = await consoleAction(/\/chat\/slow-mode$/, () => admin.locator('[data-testid="mod-slow-mode"]').selectOption("30").then(() => undefined))
+      for (const at of await Promise.all(indicators)) {
+        expect(at - slowed).toBeLessThan(REFLECTED_WITHIN_MS)
+      }
+      await admin.locator('[data-testid="mod-blocked-word-input"]').fill("counterfeit")
+      await consoleAction(/\/chat\/blocked-words$/, () => admin.locator('[data-testid="mod-blocked-word-add"]').click())
+
+      expectedRefusals = 2
+      const composer = viewers.ben.locator('[data-testid="chat-input"]')
+      await composer.fill("Counterfeit ones are cheaper")
+      await viewers.ben.locator('[data-testid="chat-send"]').click()
+      const notice = viewers.ben.locator('[data-testid="chat-notice"]')
+      await notice.and(viewers.ben.locator('[data-code="chat_blocked_word"]')).waitFor({ timeout: 10_000 })
+      expect(await notice.textContent()).toContain("counterfeit")
+      // Ben's last message was seconds ago: slow mode holds the next one, and says how long.
+      await composer.fill("Nice lot")
+      await viewers.ben.locator('[data-testid="chat-send"]').click()
+      await notice.and(viewers.ben.locator('[data-code="chat_slow_mode"]')).waitFor({ timeout: 10_000 })
+      expect(await notice.textContent()).toMatch(/\d/)
+      await screenshot(viewers.ben, "slow-mode-and-blocked-word")
+      expect(await message(viewers.ana, "Counterfeit ones").count()).toBe(0)
+      expect(await message(viewers.ana, "Nice lot").count()).toBe(0)
+      expect(expectedRefusals).toBe(0)
       expect(errors).toEqual([])
     })
   })
