@@ -32,11 +32,13 @@ export type Callers = {
 }
 
 export async function makeCallers(container: MedusaContainer, api: Api, area: "store" | "admin"): Promise<Callers> {
-  const store = await createPublishableKeyHeader(container)
-  const [customerA, customerB] = await createBuyers(container, 2, store)
-  const staff = await adminHeaders(container, api)
-  const sellerA = await createSeller(container, api, staff)
-  const sellerB = await createSeller(container, api, staff)
+  // Independent records, made side by side (each admin user's password hashing is the slow part).
+  const [store, staff] = await Promise.all([createPublishableKeyHeader(container), adminHeaders(container, api)])
+  const [[customerA, customerB], sellerA, sellerB] = await Promise.all([
+    createBuyers(container, 2, store),
+    createSeller(container, api, staff),
+    createSeller(container, api, staff),
+  ])
   const secret = container.resolve("configModule").projectConfig.http.jwtSecret as string
   const key = area === "store" ? store : {}
   const bearer = (token: string) => ({ ...key, authorization: `Bearer ${token}` })

@@ -116,7 +116,7 @@ export function adminConsoleScenario(stack: () => BrowserStack): void {
     })
 
     it("should count a viewer who joins the show", async () => {
-      // The console itself is no viewer: it stays out of the show's room.
+      // The console itself is no viewer: it joins the show's room for the chat, and admin users' sockets are not counted.
       await waitForText('[data-testid="viewers"]', "0 watching")
       const before = 0
       const config = await fetch(`${base}/store/live/config`, { headers: storeHeaders() })

@@ -31,8 +31,8 @@ export type Caller =
 
 /**
  * The status a well-formed request answers, per caller. Declared beside each route and checked
- * cell by cell by `integration-tests/http/authorization-matrix.spec.ts`; Store routes also declare
- * the answer without a publishable key.
+ * cell by cell by the authorization matrix (`integration-tests/http/route-table/`); Store routes
+ * also declare the answer without a publishable key.
  */
 export type Access = Record<Caller, number> & { no_publishable_key?: number }
 
