@@ -173,6 +173,24 @@ const stripeModule = env.STRIPE_API_KEY
     ]
   : []
 
+/**
+ * Under Jest only (NODE_ENV=test): passwords hashed with scrypt N=2^10 rather than Medusa's 2^15.
+ * Every http test makes its own admin users and customers, a register and a login each: at 2^15
+ * that is ~0.4 s of CPU per person on a 2-core box, the largest fixed cost of a test (as Devise
+ * lowers its stretches in tests). `npm start`, the e2e stacks and any deployment keep Medusa's
+ * default; passwords are checked the same way, only cheaper to compute.
+ */
+const testAuthModule =
+  env.NODE_ENV === "test"
+    ? [
+        {
+          key: Modules.AUTH,
+          resolve: "@medusajs/medusa/auth",
+          options: { providers: [{ resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass", options: { hashConfig: { logN: 10, r: 8, p: 1 } } }] },
+        },
+      ]
+    : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -207,5 +225,6 @@ module.exports = defineConfig({
     ...(env.LIVE_DISABLE_CACHING === "true" ? [] : cachingModule),
     ...fileModule,
     ...stripeModule,
+    ...testAuthModule,
   ],
 })

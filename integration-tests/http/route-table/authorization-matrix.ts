@@ -2,7 +2,7 @@ import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { LIVE_ROUTES } from "../../../src/api/route-table"
 import type { Caller, LiveRoute } from "../../../src/api/utils/live-routes"
 import { mapConcurrent } from "../../helpers/concurrency"
-import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send } from "../../helpers/route-samples"
+import { fixtures, routeKey, SAMPLES, sampleUrl, send, type Callers } from "../../helpers/route-samples"
 
 const CALLERS: Exclude<Caller, "forged">[] = ["anonymous", "customer", "other_customer", "staff", "seller", "other_seller"]
 
@@ -20,7 +20,7 @@ const MAY_SEE_A: Caller[] = ["customer", "staff", "seller"]
  * that is not there, and lists without them. Customer A's id never reaches anyone but A, staff
  * and seller A.
  */
-export function authorizationMatrixSuite({ api, getContainer }: MedusaSuiteOptions): void {
+export function authorizationMatrixSuite({ api, getContainer }: MedusaSuiteOptions, callersFor: (area: "store" | "admin") => Callers): void {
   it("should declare access for every route, and have a sample request for each", () => {
     const missing = LIVE_ROUTES.filter((r) => !SAMPLES[routeKey(r)]).map(routeKey)
     expect(missing).toEqual([])
@@ -36,7 +36,7 @@ export function authorizationMatrixSuite({ api, getContainer }: MedusaSuiteOptio
   it.each(LIVE_ROUTES.map((r): [string, LiveRoute] => [routeKey(r), r]))("%s answers each caller as declared", async (_, route) => {
     const container = getContainer()
     const area = route.path.startsWith("/store") ? "store" : "admin"
-    const callers = await makeCallers(container, api, area)
+    const callers = callersFor(area)
     const fx = fixtures(container, api, callers)
     const plays: [string, Record<string, string>, number, boolean][] = [
       ...CALLERS.map((c): [string, Record<string, string>, number, boolean] => [c, callers.headers[c], route.access[c], !MAY_SEE_A.includes(c)]),

@@ -5,7 +5,7 @@ import { requestedFields } from "../../../src/api/utils/query-fields"
 import { hostileBodies, hostileParams, hostileQueries, shapeOf, type Variant } from "../../helpers/hostile"
 import { outboxPublished, pluginTablesChecksum } from "../../helpers/plugin-tables"
 import { mapConcurrent } from "../../helpers/concurrency"
-import { fixtures, makeCallers, routeKey, SAMPLES, sampleUrl, send, type Sample } from "../../helpers/route-samples"
+import { fixtures, routeKey, SAMPLES, sampleUrl, send, type Callers, type Sample } from "../../helpers/route-samples"
 
 /** A route's hostile requests sent at once, at most. */
 const REQUESTS_IN_FLIGHT = 8
@@ -16,11 +16,11 @@ const REQUESTS_IN_FLIGHT = 8
  * the route admits. Each must be refused with a 4xx (never a 5xx) and change no row of the
  * plugin's tables. A value the route's own validator accepts is a bug in the validator.
  */
-export function routeFuzzSuite({ api, getContainer, dbConnection }: MedusaSuiteOptions): void {
+export function routeFuzzSuite({ api, getContainer, dbConnection }: MedusaSuiteOptions, callersFor: (area: "store" | "admin") => Callers): void {
   it.each(LIVE_ROUTES.map((r): [string, LiveRoute] => [routeKey(r), r]))("%s refuses hostile input", async (_, route) => {
     const container = getContainer()
     const area = route.path.startsWith("/store") ? "store" : "admin"
-    const callers = await makeCallers(container, api, area)
+    const callers = callersFor(area)
     const headers = area === "admin" ? callers.headers.staff : route.access.customer < 300 ? callers.headers.customer : callers.headers.anonymous
     const sample = await SAMPLES[routeKey(route)](fixtures(container, api, callers))
     await outboxPublished(dbConnection) // the relay finishing the sample's own events is not a write of ours
