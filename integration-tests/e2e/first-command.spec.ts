@@ -49,7 +49,9 @@ describe("npm start (embedded defaults)", () => {
       const browser = await launchChromium()
       try {
         const page = await browser.newPage()
-        await page.goto(`${base}/app`, { waitUntil: "domcontentloaded" })
+        // The Admin is built on its first request, from a cold Vite cache in a fresh clone (as in
+        // CI): allow for it as the other browser tests do (playwright's default 30 s was passed).
+        await page.goto(`${base}/app`, { waitUntil: "domcontentloaded", timeout: 150_000 })
         await page.locator('input[name="email"]').fill(email, { timeout: 90_000 })
         await page.locator('input[name="password"]').fill(password)
         await page.locator('button[type="submit"]').click()
