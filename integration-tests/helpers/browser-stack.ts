@@ -62,12 +62,7 @@ export function useBrowserStack(): () => BrowserStack {
       LIVEKIT_API_SECRET: livekit.apiSecret,
       LIVEKIT_PUBLISHER_GRACE_SECONDS: String(PUBLISHER_GRACE_SECONDS),
       // Recordings go to S3 (the egress is started only with a bucket to write to).
-      S3_BUCKET: s3.bucket,
-      S3_REGION: "us-east-1",
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FILE_URL: `${s3.endpoint}/${s3.bucket}`,
+      ...s3.appEnv(),
     })
     await app.waitFor(/\[live\] ready/, 200_000)
     const out = app.output()

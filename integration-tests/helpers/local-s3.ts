@@ -41,18 +41,22 @@ export class LocalS3 {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /** The app's S3_* settings for this server (medusa-config.ts reads them). */
+  appEnv(): Record<string, string> {
+    return {
+      S3_BUCKET: this.bucket,
+      S3_REGION: "us-east-1",
+      S3_ENDPOINT: this.endpoint,
+      S3_ACCESS_KEY_ID: this.accessKeyId,
+      S3_SECRET_ACCESS_KEY: this.secretAccessKey,
+      S3_FILE_URL: `${this.endpoint}/${this.bucket}`,
+    }
+  }
+
   /** Reserves a port and points the app's S3_* at it before Medusa boots (see medusa-config.ts). */
   static forApp(env: Record<string, string> = {}): LocalS3 {
     const s3 = new LocalS3(FakeStripe.reservePort())
-    Object.assign(process.env, {
-      S3_BUCKET: s3.bucket,
-      S3_REGION: "us-east-1",
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FILE_URL: `${s3.endpoint}/${s3.bucket}`,
-      ...env,
-    })
+    Object.assign(process.env, { ...s3.appEnv(), ...env })
     return s3
   }
 
