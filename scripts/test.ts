@@ -35,7 +35,7 @@ const SUITES: Suite[] = [
   { name: "faults", jestType: "integration:faults" },
 ]
 
-type Totals = { passed: number; failed: number; skipped: number; failedSuites: string[] }
+type Totals = { passed: number; failed: number; skipped: number; failedSuites: string[]; failures: string[] }
 
 async function main() {
   const only = process.argv.slice(2)
@@ -57,7 +57,7 @@ async function main() {
   delete env.REDIS_URL
   delete env.DATABASE_URL
 
-  const totals: Totals = { passed: 0, failed: 0, skipped: 0, failedSuites: [] }
+  const totals: Totals = { passed: 0, failed: 0, skipped: 0, failedSuites: [], failures: [] }
   const reportDir = await mkdtemp(path.join(os.tmpdir(), "live-tests-"))
   try {
     for (const suite of suites) {
@@ -68,6 +68,10 @@ async function main() {
     await postgres.embedded?.stop()
   }
 
+  if (totals.failures.length) {
+    // Repeated at the very end: CI keeps only the tail of a long log.
+    console.log(`\nfailures:\n${totals.failures.join("\n")}`)
+  }
   if (totals.failedSuites.length) {
     console.log(`\nfailed: ${totals.failedSuites.join(", ")}`)
   }
@@ -104,6 +108,7 @@ async function runSuite(suite: Suite, env: NodeJS.ProcessEnv, reportDir: string,
   totals.passed += counts.passed
   totals.failed += counts.failed
   totals.skipped += counts.skipped
+  totals.failures.push(...counts.failures.map((failure) => `[${suite.name}] ${failure}`))
   if (counts.total === 0) {
     // A suite that runs nothing proves nothing.
     totals.failedSuites.push(`${suite.name} (no tests ran)`)
@@ -113,16 +118,56 @@ async function runSuite(suite: Suite, env: NodeJS.ProcessEnv, reportDir: string,
 
 async function readJestCounts(file: string) {
   try {
-    const json = JSON.parse(await readFile(file, "utf8"))
+    const json = JSON.parse(await readFile(file, "utf8")) as JestReport
     return {
-      passed: json.numPassedTests as number,
-      failed: (json.numFailedTests as number) + (json.numRuntimeErrorTestSuites as number),
-      skipped: (json.numPendingTests as number) + (json.numTodoTests as number),
-      total: json.numTotalTests as number,
+      failures: describeFailures(json),
+      passed: json.numPassedTests,
+      failed: json.numFailedTests + json.numRuntimeErrorTestSuites,
+      skipped: json.numPendingTests + json.numTodoTests,
+      total: json.numTotalTests,
     }
   } catch {
-    return { passed: 0, failed: 1, skipped: 0, total: 0 }
+    return { passed: 0, failed: 1, skipped: 0, total: 0, failures: [`no report at ${file}`] }
   }
+}
+
+type JestReport = {
+  numPassedTests: number
+  numFailedTests: number
+  numRuntimeErrorTestSuites: number
+  numPendingTests: number
+  numTodoTests: number
+  numTotalTests: number
+  testResults: {
+    name: string
+    message: string
+    assertionResults: { status: string; fullName: string; failureMessages: string[] }[]
+  }[]
+}
+
+/** One line per failed test (file, name, the error's first lines), for the summary. */
+function describeFailures(report: JestReport): string[] {
+  const firstLines = (text: string) =>
+    text
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(0, 6)
+      .join(" | ")
+      .slice(0, 600)
+  const lines: string[] = []
+  for (const file of report.testResults ?? []) {
+    const relative = path.relative(ROOT, file.name)
+    const failed = file.assertionResults.filter((result) => result.status === "failed")
+    for (const result of failed) {
+      lines.push(`${relative} › ${result.fullName}: ${firstLines(result.failureMessages.join("\n"))}`)
+    }
+    if (!failed.length && file.message) {
+      lines.push(`${relative}: ${firstLines(file.message)}`)
+    }
+  }
+  return lines
 }
 
 type ResolvedPostgres = { env: NodeJS.ProcessEnv; embedded?: EmbeddedPostgres }

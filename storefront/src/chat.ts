@@ -301,5 +301,28 @@ export function chatNotice(state: ChatState, showStatus: ChatShowStatus, now: nu
   return null
 }
 
+/**
+ * What the viewer page says under the chat instead of the send box when nobody is logged in: the
+ * show's own state while chat is closed (logging in would not open it), else the way in.
+ */
+export function anonymousChatLine(showStatus: ChatShowStatus): { code: string; text: string } {
+  const closed = chatNotice(emptyChat, showStatus, 0)
+  return closed ? { code: closed.code, text: closed.text } : { code: "chat_login_required", text: "Log in to chat." }
+}
+
+/**
+ * Follows the show's message numbers on the live feed. `known`: every message up to it is in hand
+ * (from HTTP, or live with no hole); null before the first load. A live message past `known + 1`
+ * shows that one before it never arrived (the feed is best effort): `missed` asks for a catch-up
+ * from `known`, which stays put until that catch-up answers. Message seqs have no holes: a
+ * deleted message keeps its number.
+ */
+export function followSeq(known: number | null, seq: number): { known: number | null; missed: boolean } {
+  if (known === null || seq <= known) {
+    return { known, missed: false }
+  }
+  return seq === known + 1 ? { known: seq, missed: false } : { known, missed: true }
+}
+
 /** Characters as the server counts them (code points, after trimming). */
 export const messageLength = (text: string) => [...text.trim()].length

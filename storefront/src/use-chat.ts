@@ -1,7 +1,7 @@
 import type { ChatMessage } from "medusa-plugin-live-commerce/realtime/contract"
 import { rooms } from "medusa-plugin-live-commerce/realtime/contract/rooms"
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react"
-import { chatReducer, emptyChat } from "./chat"
+import { chatReducer, emptyChat, followSeq } from "./chat"
 import { chatApi, isTransient } from "./chat-api"
 import { listen } from "./live"
 import { newIdempotencyKey, toProblem, type Problem } from "./medusa"
@@ -25,7 +25,13 @@ export function useChat(showId: string, roomJoins: number) {
   /** Set by the feed: whether the reader follows the newest messages (then the feed is trimmed). */
   const followingRef = useRef(true)
 
-  // One sync at a time; a join during one asks for another pass once it is done.
+  /** Every message up to this seq is in hand (see `followSeq`); null until the first load. */
+  const knownSeq = useRef<number | null>(null)
+  const knowUpTo = (seq: number) => {
+    knownSeq.current = Math.max(knownSeq.current ?? 0, seq)
+  }
+
+  // One sync at a time; a join or a missed message during one asks for another pass once it is done.
   const syncing = useRef(false)
   const syncAgain = useRef(false)
   const sync = useCallback(async () => {
@@ -40,17 +46,19 @@ export function useChat(showId: string, roomJoins: number) {
         const { chat, server_time } = await api.snapshot()
         dispatch({ type: "snapshot", chat, server_time })
         const current = stateRef.current
-        const after = current.messages.at(-1)?.seq
+        const after = knownSeq.current
         const caughtUp =
-          current.loaded && after !== undefined
+          after !== null
             ? await api.since(after, current.syncedAt && new Date(Date.parse(current.syncedAt) - CLOCK_MARGIN_MS).toISOString())
             : null
         if (caughtUp && caughtUp.next_cursor === null) {
           dispatch({ type: "caught_up", messages: caughtUp.messages, deleted: caughtUp.deleted, server_time: caughtUp.server_time ?? server_time })
+          knowUpTo(caughtUp.last_seq)
         } else {
           // First load, or too much missed to splice in: start again from the newest page.
           const page = await api.page()
           dispatch({ type: "latest", messages: page.messages, next_cursor: page.next_cursor, server_time: page.server_time ?? server_time })
+          knowUpTo(page.last_seq)
         }
         setProblem(null)
       } catch (err) {
@@ -69,7 +77,17 @@ export function useChat(showId: string, roomJoins: number) {
     const room = rooms.show(showId)
     const mine = customer ? rooms.user(customer.id) : null
     return listen(socket, {
-      "chat:message": (e) => e.room === room && dispatch({ type: "message", message: e.message, trim: followingRef.current }),
+      "chat:message": (e) => {
+        if (e.room !== room) {
+          return
+        }
+        dispatch({ type: "message", message: e.message, trim: followingRef.current })
+        const followed = followSeq(knownSeq.current, e.message.seq)
+        knownSeq.current = followed.known
+        if (followed.missed) {
+          void sync()
+        }
+      },
       "chat:deleted": (e) => e.room === room && dispatch({ type: "deleted", message_id: e.message_id }),
       "chat:pinned": (e) => e.room === room && dispatch({ type: "pinned", message: e.message }),
       "chat:question_answered": (e) => e.room === room && dispatch({ type: "answered", message: e.message }),
@@ -77,7 +95,7 @@ export function useChat(showId: string, roomJoins: number) {
       "chat:muted": (e) => e.room === mine && e.show_id === showId && dispatch({ type: "muted", until: Date.parse(e.until) }),
       "chat:removed": (e) => e.room === mine && e.show_id === showId && dispatch({ type: "removed", reason: e.reason }),
     })
-  }, [socket, showId, customer])
+  }, [socket, showId, customer, sync])
 
   const loadingOlder = useRef(false)
   const loadOlder = useCallback(async () => {

@@ -228,7 +228,7 @@ export function chatScenario(stack: () => BrowserStack) {
       await late.locator('[data-testid="chat-pinned"]', { hasText: "Still here" }).waitFor({ timeout: 10_000 })
       await late.locator('[data-testid="chat-question"]', { hasText: question }).locator('[data-testid="chat-answer"]', { hasText: "Yes, worldwide" }).waitFor()
       await message(late, "Hi Ben, is the card graded?").waitFor()
-      await late.locator('[data-testid="chat-login"]').waitFor()
+      await late.locator('[data-testid="chat-login"][data-code="chat_login_required"]', { hasText: "Log in to chat." }).waitFor()
       expect(await late.locator('[data-testid="chat-input"]').count()).toBe(0)
       await screenshot(late, "late-viewer")
       await late.context().close()

@@ -258,6 +258,8 @@ export function videoScenario(stack: () => BrowserStack): void {
       await viewer.locator('video[data-testid="video"]').waitFor({ timeout: 30_000 })
       expect(await src()).toBe(recording)
       await viewer.getByText("Replay of the show").waitFor()
+      // Not logged in, on an ended show: the chat says it is closed (logging in would not open it).
+      await viewer.locator('[data-testid="chat-login"][data-code="chat_show_ended"]', { hasText: "The show has ended: chat is closed." }).waitFor()
       await screenshot(viewer, "viewer-replay")
 
       // The home page lists it under Replays.

@@ -2,11 +2,13 @@ import { describe, expect, it } from "@jest/globals"
 import type { ChatMessage } from "medusa-plugin-live-commerce/realtime/contract"
 import { CHAT_MAX_LENGTH as CONTRACT_MAX_LENGTH } from "../../../src/realtime/contract/chat"
 import {
+  anonymousChatLine,
   CHAT_MAX_LENGTH,
   FEED_LIMIT,
   chatNotice,
   chatReducer,
   emptyChat,
+  followSeq,
   mergeMessages,
   messageLength,
   refusalText,
@@ -133,6 +135,24 @@ describe("the chat feed", () => {
   })
 })
 
+describe("following the message numbers live", () => {
+  it("advances over consecutive messages and ignores ones already in hand", () => {
+    expect(followSeq(4, 5)).toEqual({ known: 5, missed: false })
+    expect(followSeq(5, 5)).toEqual({ known: 5, missed: false })
+    expect(followSeq(5, 3)).toEqual({ known: 5, missed: false })
+  })
+
+  it("notices a message that never arrived and stays where the catch-up must start", () => {
+    expect(followSeq(4, 6)).toEqual({ known: 4, missed: true })
+    // Later messages keep asking until the catch-up fills the hole.
+    expect(followSeq(4, 7)).toEqual({ known: 4, missed: true })
+  })
+
+  it("checks nothing before the first load (that load brings everything)", () => {
+    expect(followSeq(null, 9)).toEqual({ known: null, missed: false })
+  })
+})
+
 describe("the questions lane", () => {
   it("lists open questions newest first and attaches the answer", () => {
     let s = run([{ type: "message", message: question(1) }, { type: "message", message: msg(2) }, { type: "message", message: question(3) }], loaded([]))
@@ -238,6 +258,12 @@ describe("the viewer's standing and refusals", () => {
     expect(chatNotice(live, "ended", NOW)).toMatchObject({ code: "chat_show_ended", blocksInput: true })
     expect(chatNotice(live, "scheduled", NOW)).toMatchObject({ code: "chat_show_not_live", blocksInput: true })
     expect(chatNotice(live, "live", NOW)).toBeNull()
+  })
+
+  it("tells an anonymous viewer to log in while the show is live, and why chat is closed otherwise", () => {
+    expect(anonymousChatLine("live")).toEqual({ code: "chat_login_required", text: "Log in to chat." })
+    expect(anonymousChatLine("ended")).toEqual({ code: "chat_show_ended", text: "The show has ended: chat is closed." })
+    expect(anonymousChatLine("scheduled").code).toBe("chat_show_not_live")
   })
 
   it("a taken send ends an earlier refusal or mute", () => {

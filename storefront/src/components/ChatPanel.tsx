@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react"
-import { chatNotice, type ChatShowStatus, type ChatState } from "../chat"
+import { anonymousChatLine, chatNotice, type ChatShowStatus, type ChatState } from "../chat"
 import { useSession } from "../session"
 import { useChat } from "../use-chat"
 import { ChatComposer } from "./ChatComposer"
@@ -9,7 +9,7 @@ import { ProblemLine } from "./ProblemLine"
 
 /**
  * The show's chat beside the video (below it on a phone): the pinned message, the questions lane,
- * the live feed and the send box, or "Log in to chat" for anonymous viewers. Every text is
+ * the live feed and the send box, or for anonymous viewers "Log in to chat" (or why chat is closed). Every text is
  * rendered as a React text node, never as HTML.
  */
 export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; showStatus: ChatShowStatus; roomJoins: number }) {
@@ -18,6 +18,7 @@ export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; s
   const { state } = chat
   const now = useServerNow(clockOffset, hasCountdown(state, Date.now() + clockOffset))
   const notice = chatNotice(state, showStatus, now)
+  const anonymous = anonymousChatLine(showStatus)
 
   return (
     <section className="chat" data-testid="chat-panel" aria-label="Chat">
@@ -41,8 +42,8 @@ export function ChatPanel({ showId, showStatus, roomJoins }: { showId: string; s
       {customer ? (
         <ChatComposer notice={notice} send={chat.send} onEdit={() => chat.dispatch({ type: "clear_refusal" })} />
       ) : (
-        <p className="chat-login" data-testid="chat-login">
-          Log in to chat.
+        <p className="chat-login" data-testid="chat-login" data-code={anonymous.code}>
+          {anonymous.text}
         </p>
       )}
     </section>
