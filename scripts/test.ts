@@ -15,8 +15,12 @@ import { runToCompletion } from "./lib/processes"
 const ROOT = path.resolve(__dirname, "..")
 const BIN = path.join(ROOT, "node_modules", ".bin")
 
-/** `workers`: test files run at once (default one: in band). */
-type Suite = { name: string; jestType?: string; workers?: number; command?: [string, string[]] }
+/**
+ * `workers`: test files run at once (default one: in band). `quiet`: the Medusa apps the tests
+ * boot in process log warnings and errors only (no "Processing <event>…" line per event: those
+ * ran to tens of thousands of lines and pushed the summary out of CI's tail).
+ */
+type Suite = { name: string; jestType?: string; workers?: number; quiet?: boolean; command?: [string, string[]] }
 
 const SUITES: Suite[] = [
   // `npm run typecheck`: the server, scripts and tests, then the Admin extensions and the viewer page
@@ -28,8 +32,8 @@ const SUITES: Suite[] = [
   // Two files at once: each boots its own Medusa on its own port and database (the runner names it
   // by worker), with no Redis between them (REDIS_URL is unset here), and a file spends about half
   // its time waiting on PostgreSQL (database restores) and timers: 9.5 min instead of 13.
-  { name: "http", jestType: "integration:http", workers: 2 },
-  { name: "realtime", jestType: "integration:realtime" },
+  { name: "http", jestType: "integration:http", workers: 2, quiet: true },
+  { name: "realtime", jestType: "integration:realtime", quiet: true },
   { name: "e2e", jestType: "integration:e2e" },
   // kill -9 of Medusa, the sidecar and Redis under load (issue #11); `npm run test:faults` alone.
   { name: "faults", jestType: "integration:faults" },
@@ -99,7 +103,7 @@ async function runSuite(suite: Suite, env: NodeJS.ProcessEnv, reportDir: string,
   try {
     await runToCompletion(suite.name, path.join(BIN, "jest"), args, {
       cwd: ROOT,
-      env: { ...env, TEST_TYPE: suite.jestType },
+      env: { ...env, TEST_TYPE: suite.jestType, ...(suite.quiet ? { LOG_LEVEL: "warn" } : {}) },
     })
   } catch {
     totals.failedSuites.push(suite.name)

@@ -50,3 +50,12 @@ export function bid(api: Api, id: string, headers: Record<string, string>, body:
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * How late after its end a lot may close here: by its own timer, well inside the clock's one-second
+ * tick (the net under the timers). Not the 250 ms target: how late lots close under a bid storm is
+ * a figure, measured by `npm run bench:bids` against a bare timer in the same run; these tests
+ * share two cores with another Medusa, and a timed assertion at the target failed under that load
+ * (253 ms, 541 ms) with nothing wrong.
+ */
+export const CLOSES_WITHIN_MS = 1000

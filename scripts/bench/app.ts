@@ -51,3 +51,13 @@ export async function createHotLot(admin: Record<string, string>, title: string)
   return created.data.auction.id as string
 }
 
+/** A live sudden-death lot ending `seconds` after its start (no extension can move its end). */
+export async function createClosingLot(admin: Record<string, string>, title: string, seconds: number) {
+  const created = await http("/admin/auctions", {
+    method: "POST",
+    headers: admin,
+    body: { title, currency_code: "usd", starting_price: 1, duration_seconds: seconds, soft_close_seconds: 0, sudden_death: true },
+  })
+  const started = await http(`/admin/auctions/${created.data.auction.id}/start`, { method: "POST", headers: admin, body: {} })
+  return { id: created.data.auction.id as string, endsAt: Date.parse(started.data.auction.ends_at) }
+}

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders, createBuyers, type Buyer } from "../../helpers/actors"
 import { tickClock } from "../../../src/lib/auction-clock"
-import { adminLot as fetchAdminLot, bid, createLot, sleep } from "../../helpers/auctions"
+import { adminLot as fetchAdminLot, bid, CLOSES_WITHIN_MS, createLot, sleep } from "../../helpers/auctions"
 
 export function auctionLifecycleSuite({ api, getContainer, dbConnection }: MedusaSuiteOptions): void {
   let admin: Record<string, string>
@@ -32,7 +32,7 @@ export function auctionLifecycleSuite({ api, getContainer, dbConnection }: Medus
     new Date(lot.closed_at).getTime() - new Date(lot.ends_at).getTime()
 
   describe("soft close", () => {
-    it("should extend a lot on a late bid, up to its cap, then close it within 250 ms of the end", async () => {
+    it("should extend a lot on a late bid, up to its cap, then close it on time (by its timer, never early)", async () => {
       const [A, B] = buyers
       const id = await createLot(api, admin, {
         duration_seconds: 5,
@@ -59,7 +59,7 @@ export function auctionLifecycleSuite({ api, getContainer, dbConnection }: Medus
       const closed = await waitForClose(id)
       expect(closed).toMatchObject({ status: "sold", winner_customer_id: A.id, hammer_price: 7 })
       expect(closeLag(closed)).toBeGreaterThanOrEqual(0)
-      expect(closeLag(closed)).toBeLessThanOrEqual(250)
+      expect(closeLag(closed)).toBeLessThanOrEqual(CLOSES_WITHIN_MS)
 
       const after = await bid(api, id, B.headers, { amount: 20 })
       expect(after.status).toBe(400)
@@ -89,7 +89,7 @@ export function auctionLifecycleSuite({ api, getContainer, dbConnection }: Medus
       expect(res.data.auction.reserve_met).toBe(false)
       const closed = await waitForClose(id)
       expect(closed).toMatchObject({ status: "unsold", winner_customer_id: null, hammer_price: null })
-      expect(closeLag(closed)).toBeLessThanOrEqual(250)
+      expect(closeLag(closed)).toBeLessThanOrEqual(CLOSES_WITHIN_MS)
     })
 
     it("should end unsold with no bids, and re-run as a fresh lot", async () => {

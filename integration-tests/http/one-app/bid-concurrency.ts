@@ -1,6 +1,6 @@
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { adminHeaders, createBuyers, type Buyer } from "../../helpers/actors"
-import { bid, createLot, sleep } from "../../helpers/auctions"
+import { bid, CLOSES_WITHIN_MS, createLot, sleep } from "../../helpers/auctions"
 
 type Accepted = { customer: string; kind: string; amount: number; seq: number; price: number; outcome: string; at: string }
 
@@ -79,7 +79,7 @@ export function bidConcurrencySuite({ api, getContainer, dbConnection }: MedusaS
     expect(events.rows.map((r: { seq: number }) => r.seq)).toEqual(Array.from({ length: accepted.length + 1 }, (_, i) => i + 1))
   })
 
-  it("bids fired across the close: none accepted after it, the close within 250 ms of the end", async () => {
+  it("bids fired across the close: none accepted after it, the close on time (by its timer, never early)", async () => {
     // Long enough that a slow machine still reaches the bidding window before the end.
     const id = await createLot(api, admin, { duration_seconds: 12, sudden_death: true })
     const { data: started } = await api.get(`/admin/auctions/${id}`, { headers: admin })
@@ -132,7 +132,7 @@ export function bidConcurrencySuite({ api, getContainer, dbConnection }: MedusaS
     expect(rows[0].late).toBe(0)
     const lag = new Date(lot.closed_at).getTime() - finalEnd
     expect(lag).toBeGreaterThanOrEqual(0)
-    expect(lag).toBeLessThanOrEqual(250)
+    expect(lag).toBeLessThanOrEqual(CLOSES_WITHIN_MS)
 
     const last = accepted.sort((a, b) => a.data.bid.seq - b.data.bid.seq)[accepted.length - 1]
     expect(lot.status).toBe("sold")
