@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { sweepShowMedia } from "../../src/lib/media/release-show-media"
 import { adminHeaders, createBuyers, createSeller, type Seller } from "../helpers/actors"
 import { createShow } from "../helpers/auctions"
 import { attempt } from "../helpers/checkout"
@@ -51,6 +52,22 @@ medusaIntegrationTestRunner({
     const adminShow = async (id: string) => (await api.get(`/admin/shows/${id}`, { headers: staff })).data.show
     const storeShow = async (id: string) => (await api.get(`/store/shows/${id}`, { headers: store })).data.show
     const keyOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(`/${s3.bucket}/`, ""))
+    /** Uploads a PNG (or a clip) for the show through a presigned URL, and returns its key. */
+    const upload = async (id: string, kind: "thumbnail" | "preview" = "thumbnail") => {
+      const [body, content_type] = kind === "thumbnail" ? [PNG, "image/png"] : [Buffer.alloc(1024, 7), "video/mp4"]
+      const signed = (await post(`/admin/shows/${id}/media-uploads`, { kind, content_type, size: body.length })).data.upload
+      expect(await putTo(signed, body)).toBe(200)
+      return signed.key as string
+    }
+    /** Uploads and attaches; returns the key and the URL the show now holds. */
+    const attach = async (id: string, kind: "thumbnail" | "preview" = "thumbnail") => {
+      const key = await upload(id, kind)
+      const res = await post(`/admin/shows/${id}/media`, { kind, key })
+      expect(res.status).toBe(200)
+      return { key, url: res.data.show[kind === "thumbnail" ? "thumbnail" : "preview_url"] as string }
+    }
+    const setThumbnail = async (id: string, thumbnail: string | null) => expect((await post(`/admin/shows/${id}`, { thumbnail })).status).toBe(200)
+    const stored = async (key: string) => (await s3.get(key)) !== null
 
     it("uploads a thumbnail and a preview video straight to S3, reads them back, and sets them on the show", async () => {
       const id = await createShow(api, seller.headers)
@@ -155,6 +172,107 @@ medusaIntegrationTestRunner({
       expect(await post(`/admin/shows/${id}/media-uploads`, body)).toMatchObject({ status: 400, data: { code: "show_closed" } })
       expect(await post(`/admin/shows/${id}/media`, { kind: "thumbnail", key: upload.key })).toMatchObject({ status: 400, data: { code: "show_closed" } })
       expect((await adminShow(id)).thumbnail).toBeNull()
+    })
+
+    describe("replaced and removed media", () => {
+      it("deletes the replaced thumbnail or preview once the show points at the new one, and a removed one", async () => {
+        const id = await createShow(api, seller.headers)
+        const first = await attach(id)
+        const second = await attach(id)
+        expect([await stored(first.key), await stored(second.key)]).toEqual([false, true])
+        expect((await adminShow(id)).thumbnail).toBe(second.url)
+
+        const clip = await attach(id, "preview")
+        const newer = await attach(id, "preview")
+        expect([await stored(clip.key), await stored(newer.key), await stored(second.key)]).toEqual([false, true, true])
+
+        // Removed through the show's settings, or replaced there by a URL from elsewhere.
+        await setThumbnail(id, null)
+        expect(await stored(second.key)).toBe(false)
+        const third = await attach(id)
+        await setThumbnail(id, "https://cdn.example.com/cards/friday.png")
+        expect(await stored(third.key)).toBe(false)
+        // Attaching the thumbnail a show already has keeps it.
+        const same = await attach(id)
+        expect((await post(`/admin/shows/${id}/media`, { kind: "thumbnail", key: same.key })).status).toBe(200)
+        expect(await stored(same.key)).toBe(true)
+      })
+
+      it("keeps an object another show or a product still shows, and deletes it once none does", async () => {
+        const id = await createShow(api, seller.headers)
+        const other = await createShow(api, seller.headers)
+        const shared = await attach(id)
+        await setThumbnail(other, shared.url)
+        const forProduct = await attach(id)
+        expect(await stored(shared.key)).toBe(true)
+
+        const product = await api.post(
+          "/admin/products",
+          { title: "Slab", thumbnail: forProduct.url, options: [{ title: "Size", values: ["One"] }], variants: [{ title: "One", options: { Size: "One" }, prices: [] }] },
+          { headers: staff }
+        )
+        expect(product.status).toBe(200)
+        await setThumbnail(id, null)
+        expect(await stored(forProduct.key)).toBe(true)
+
+        await setThumbnail(other, null)
+        expect(await stored(shared.key)).toBe(false)
+      })
+
+      it("never deletes an object outside the plugin's show media, nor one named by another host's URL", async () => {
+        const id = await createShow(api, seller.headers)
+        // Medusa's own file uploads share the bucket in this app.
+        await s3.put("uploads/banner.png", PNG, "image/png")
+        await setThumbnail(id, `${s3.endpoint}/${s3.bucket}/uploads/banner.png`)
+        await setThumbnail(id, null)
+        expect(await stored("uploads/banner.png")).toBe(true)
+
+        const key = await upload(id)
+        await setThumbnail(id, `https://cdn.example.com/${key}`)
+        await setThumbnail(id, null)
+        expect(await stored(key)).toBe(true)
+      })
+
+      it("keeps the old thumbnail, still shown, when the new one is refused", async () => {
+        const id = await createShow(api, seller.headers)
+        const kept = await attach(id)
+        const forged = (await post(`/admin/shows/${id}/media-uploads`, { kind: "thumbnail", content_type: "image/png", size: 20 })).data.upload
+        expect(await putTo(forged, Buffer.from("<html></html>"), "text/html")).toBe(200)
+        expect((await post(`/admin/shows/${id}/media`, { kind: "thumbnail", key: forged.key })).status).toBe(400)
+
+        const late = await upload(id)
+        await post(`/admin/shows/${id}/go-live`)
+        await post(`/admin/shows/${id}/end`)
+        expect(await post(`/admin/shows/${id}/media`, { kind: "thumbnail", key: late })).toMatchObject({ data: { code: "show_closed" } })
+        expect(await post(`/admin/shows/${id}`, { thumbnail: null })).toMatchObject({ data: { code: "show_closed" } })
+        expect((await adminShow(id)).thumbnail).toBe(kept.url)
+        expect(await stored(kept.key)).toBe(true)
+      })
+
+      it("sweeps uploads never attached once a day old, and keeps what shows use", async () => {
+        const id = await createShow(api, seller.headers)
+        const abandoned = await upload(id)
+        const used = await attach(id)
+        await s3.put("uploads/banner.png", PNG, "image/png")
+        await sweepShowMedia(getContainer())
+        expect(await stored(abandoned)).toBe(true)
+
+        await sweepShowMedia(getContainer(), new Date(Date.now() + 25 * 60 * 60 * 1000))
+        expect([await stored(abandoned), await stored(used.key), await stored("uploads/banner.png")]).toEqual([false, true, true])
+      })
+
+      // Last: it stops the store (a fresh empty one is started for the rest).
+      it("answers a removal whose delete fails (the store away) like any other", async () => {
+        const id = await createShow(api, seller.headers)
+        await attach(id)
+        await s3.stop()
+        try {
+          await setThumbnail(id, null)
+          expect((await adminShow(id)).thumbnail).toBeNull()
+        } finally {
+          await s3.start()
+        }
+      })
     })
   },
 })

@@ -6,6 +6,7 @@ import { CHAT_MODULE } from "../modules/chat"
 import type ChatModuleService from "../modules/chat/service"
 import { disarmAll, tickClock } from "./auction-clock"
 import { relayOrWarn } from "./auction-relay"
+import { sweepShowMedia } from "./media/release-show-media"
 import { checkPublisherGrace } from "./publisher-grace"
 import { runSettlement } from "./settlement/run-settlement"
 
@@ -15,7 +16,8 @@ import { runSettlement } from "./settlement/run-settlement"
  * - the relay (every second): publishes outbox events a failure left behind (Redis away, a crash);
  * - settlement (every 2 s): offers, deadlines, carts, charges;
  * - video (every second): a seller's video that dropped longer than the grace period is "lost";
- * - housekeeping (every minute): bid and chat-send answers older than a day are forgotten.
+ * - housekeeping (every minute): bid and chat-send answers older than a day are forgotten;
+ * - media (every hour): show media on S3 that no show uses, a day old, is deleted.
  *
  * Why not Medusa's scheduled jobs: with the Redis workflow engine a job's schedule is a repeatable
  * BullMQ job stored in Redis, and a Redis that comes back empty (a failover, a flush, no
@@ -31,6 +33,8 @@ export const LIVE_LOOPS: Loop[] = [
   { name: "video", everyMs: 1000, run: (c) => checkPublisherGrace(c) },
   // Bid and chat-send answers are kept a day for retries (Stripe keeps idempotency keys 24 hours).
   { name: "housekeeping", everyMs: 60_000, run: (c) => forgetOldAnswers(c) },
+  // Uploads never attached, and replaced media whose delete failed (lib/media/release-show-media.ts).
+  { name: "media", everyMs: 60 * 60_000, run: (c) => sweepShowMedia(c) },
 ]
 
 const forgetOldAnswers = (c: MedusaContainer) =>

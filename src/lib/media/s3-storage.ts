@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
+import { DeleteObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3"
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import type { LiveCommerceOptions } from "../options"
 
@@ -13,7 +13,7 @@ export type PresignedUpload = {
   expires_at: string
 }
 
-export type StoredObject = { content_type: string | null; size: number }
+export type StoredObject = { content_type: string | null; size: number; last_modified: Date | null }
 
 const UPLOAD_TTL_SECONDS = 15 * 60
 
@@ -56,7 +56,7 @@ export class S3MediaStorage {
   async head(key: string): Promise<StoredObject | null> {
     try {
       const head = await this.client_.send(new HeadObjectCommand({ Bucket: this.options_.bucket, Key: key }))
-      return { content_type: head.ContentType ?? null, size: Number(head.ContentLength ?? 0) }
+      return { content_type: head.ContentType ?? null, size: Number(head.ContentLength ?? 0), last_modified: head.LastModified ?? null }
     } catch (err) {
       const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
       if (status === 404 || (err as Error).name === "NotFound") {
@@ -68,6 +68,36 @@ export class S3MediaStorage {
 
   async remove(key: string): Promise<void> {
     await this.client_.send(new DeleteObjectCommand({ Bucket: this.options_.bucket, Key: key }))
+  }
+
+  /** The keys under `prefix` last written before `before`, page by page. */
+  async *listOlderThan(prefix: string, before: Date): AsyncGenerator<string> {
+    let token: string | undefined
+    do {
+      const page = await this.client_.send(new ListObjectsV2Command({ Bucket: this.options_.bucket, Prefix: prefix, ContinuationToken: token }))
+      for (const object of page.Contents ?? []) {
+        if (object.Key && object.LastModified && object.LastModified < before) {
+          yield object.Key
+        }
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined
+    } while (token)
+  }
+
+  /**
+   * The key of this bucket's object at `url`, read back from a URL `publicUrl` made; null for any
+   * other URL (another host, bucket or prefix: not ours to touch).
+   */
+  keyOf(url: string): string | null {
+    const base = this.publicUrl("")
+    if (!url.startsWith(base) || url.includes("?") || url.includes("#")) {
+      return null
+    }
+    try {
+      return decodeURIComponent(url.slice(base.length))
+    } catch {
+      return null
+    }
   }
 
   /** Where viewers read the object: `publicUrl/key`, else the endpoint's (or AWS's) URL of it. */

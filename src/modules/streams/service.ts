@@ -231,6 +231,19 @@ export default class StreamsModuleService extends MedusaService({ Show, Seller, 
     return markLostPublishers(this.knex_(sharedContext), this.video_.options.publisherGraceSeconds)
   }
 
+  /**
+   * Whether any show (deleted ones too) points at the object `key` in its thumbnail, preview or
+   * recording, under whatever base URL: a URL containing the key counts, so in doubt it is kept.
+   */
+  @InjectManager()
+  async isMediaInUse(key: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const { rows } = await this.knex_(sharedContext).raw(
+      `select 1 from live_show where strpos(thumbnail, ?) > 0 or strpos(preview_url, ?) > 0 or strpos(recording_url, ?) > 0 limit 1`,
+      [key, key, key]
+    )
+    return rows.length > 0
+  }
+
   protected knex_(context: { manager?: unknown }): Knex {
     return (context.manager as SqlEntityManager).getKnex()
   }

@@ -15,6 +15,7 @@ import { createShowsStep, type CreateShowsStepInput } from "./steps/create-shows
 import { updateSellerStep, type UpdateSellerStepInput } from "./steps/update-seller"
 import { validateSellerProfileStep } from "./steps/validate-seller-profile"
 import { transitionShowStep, type TransitionShowStepInput } from "./steps/transition-show"
+import { releaseReplacedShowMediaStep } from "./steps/release-replaced-show-media"
 import { updateShowStep, type UpdateShowStepInput } from "./steps/update-show"
 import { validateShowSellerStep, type ValidateShowSellerStepInput } from "./steps/validate-show-seller"
 import { verifyShowMediaStep, type VerifyShowMediaStepInput } from "./steps/verify-show-media"
@@ -27,13 +28,17 @@ export const createShowsWorkflow = createWorkflow(createShowsWorkflowId, (input:
 })
 
 export const updateShowWorkflowId = "live-update-show"
-/** This workflow edits a show before it ends; a new seller takes its lots and their offers with it. */
+/**
+ * This workflow edits a show before it ends; a new seller takes its lots and their offers with it.
+ * A thumbnail replaced or removed is deleted from the media bucket last, once nothing can fail.
+ */
 export const updateShowWorkflow = createWorkflow(updateShowWorkflowId, (input: UpdateShowStepInput) => {
   const sellers = transform({ input }, ({ input }) => [input.update as { seller_id?: string | null }])
   validateShowSellerStep(sellers)
   const updated = updateShowStep(input)
   reassignShowLotsStep(transform({ input }, ({ input }) => ({ show_id: input.id, seller_id: input.update.seller_id as string | undefined })))
-  return new WorkflowResponse(updated)
+  releaseReplacedShowMediaStep(updated)
+  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated.show))
 })
 
 const SHOW_EVENTS = {
@@ -111,9 +116,12 @@ export const attachShowMediaWorkflowId = "live-attach-show-media"
 /**
  * This workflow makes an uploaded object a show's thumbnail or preview video, once checked in the
  * store (there, an allowed type and size; a wrong one is deleted). The show must not have ended.
+ * The object it replaces is deleted from the bucket once the show points at the new one.
  */
 export const attachShowMediaWorkflow = createWorkflow(attachShowMediaWorkflowId, (input: VerifyShowMediaStepInput) => {
   const media = verifyShowMediaStep(input)
   const update = transform({ input, media }, ({ input, media }) => ({ id: input.show_id, update: { [media.field]: media.url } }))
-  return new WorkflowResponse(updateShowStep(update))
+  const updated = updateShowStep(update)
+  releaseReplacedShowMediaStep(updated)
+  return new WorkflowResponse(transform({ updated }, ({ updated }) => updated.show))
 })

@@ -8,7 +8,10 @@ export type UpdateShowStepInput = { id: string; update: Record<string, unknown> 
 
 export const updateShowStepId = "live-update-show"
 
-/** This step edits a show that has not ended; compensation restores the fields it changed. */
+/**
+ * This step edits a show that has not ended; compensation restores the fields it changed. Returns
+ * the show and the values it replaced (`previous`, whose media a later step may delete).
+ */
 export const updateShowStep = createStep(
   updateShowStepId,
   async ({ id, update }: UpdateShowStepInput, { container }) => {
@@ -22,7 +25,7 @@ export const updateShowStep = createStep(
     }
     const previous = Object.fromEntries(Object.keys(update).map((k) => [k, (before as Record<string, unknown>)[k]]))
     const updated = await streams.updateShows({ id, ...update })
-    return new StepResponse(updated, { id, previous })
+    return new StepResponse({ show: updated, previous }, { id, previous })
   },
   async (undo, { container }) => {
     if (!undo) {
