@@ -234,6 +234,16 @@ export const SAMPLES: Record<string, (fx: Fixtures) => Promise<Sample>> = {
     const c = await fx.chatShow()
     return { params: { id: c.id, customer_id: c.customer_b } }
   },
+  "DELETE /admin/shows/:id/chat/removals/:customer_id": async (fx) => {
+    const c = await fx.chatShow()
+    await fx.api.post(`/admin/shows/${c.id}/chat/removals`, { customer_id: c.customer_b }, { headers: fx.seller })
+    return { params: { id: c.id, customer_id: c.customer_b } }
+  },
+  "GET /admin/shows/:id/chat/restrictions": async (fx) => {
+    const c = await fx.chatShow()
+    await fx.api.post(`/admin/shows/${c.id}/chat/mutes`, { customer_id: c.customer_b, duration_seconds: 60 }, { headers: fx.seller })
+    return { params: { id: c.id } }
+  },
   "GET /admin/shows/:id/chat": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),
   "GET /admin/shows/:id/chat/messages": async (fx) => ({ params: { id: (await fx.chatShow()).id }, query: { limit: "10" } }),
   "GET /admin/shows/:id/chat/moderators": async (fx) => ({ params: { id: (await fx.chatShow()).id } }),

@@ -94,6 +94,8 @@ export function useChat(showId: string, roomJoins: number) {
       "chat:slow_mode": (e) => e.room === room && dispatch({ type: "slow_mode", seconds: e.slow_mode_seconds }),
       "chat:muted": (e) => e.room === mine && e.show_id === showId && dispatch({ type: "muted", until: Date.parse(e.until) }),
       "chat:removed": (e) => e.room === mine && e.show_id === showId && dispatch({ type: "removed", reason: e.reason }),
+      // A restriction lifted: another may still hold, so the standing is read again rather than guessed.
+      "chat:restored": (e) => e.room === mine && e.show_id === showId && void sync(),
     })
   }, [socket, showId, customer, sync])
 

@@ -15,7 +15,8 @@ const HOSTILE = `<script>window.__xss=1</script><img src=x onerror="window.__xss
  * Issue #16's browser test: chat beside the video, moderated from the Admin console, on the shared
  * stack. Two customers chat on the viewer page; one posts markup, shown as text everywhere and
  * never run; the seller deletes a message and mutes a viewer from the console, and both viewers'
- * pages reflect it within a second of the console's answer; a question answered and a message
+ * pages reflect it within a second of the console's answer, and unmuting her from the console's
+ * restricted viewers lets her chat again; a question answered and a message
  * pinned in the console reach the viewers, and a viewer arriving later finds them.
  */
 export function chatScenario(stack: () => BrowserStack) {
@@ -192,6 +193,18 @@ export function chatScenario(stack: () => BrowserStack) {
       await say(viewers.ben, "Still here")
       await message(viewers.ana, "Still here").waitFor({ timeout: 5_000 })
       await admin.locator('[data-testid="mod-log-entry"][data-action="mute"]').first().waitFor({ timeout: 10_000 })
+    })
+
+    it("should list the muted viewer under Restricted viewers and unmute them there: their page lets them send again", async () => {
+      const row = admin.locator('[data-testid="restricted-viewer"][data-kind="mute"]', { hasText: "Ana Viewer" })
+      await row.waitFor({ timeout: 10_000 })
+      await consoleAction(/\/chat\/mutes\/[^/]+$/, () => row.locator('[data-testid="restricted-viewer-lift"]').click())
+      await row.waitFor({ state: "detached", timeout: 10_000 })
+      // Told privately (`chat:restored`), Ana's page reads her standing again: no reload.
+      await viewers.ana.locator('[data-testid="chat-input"]:enabled').waitFor({ timeout: 10_000 })
+      await say(viewers.ana, "Thanks for unmuting me")
+      await message(viewers.ben, "Thanks for unmuting me").waitFor({ timeout: 5_000 })
+      await admin.locator('[data-testid="mod-log-entry"][data-action="unmute"]', { hasText: "Ana Viewer" }).first().waitFor({ timeout: 10_000 })
     })
 
     it("should give viewers the answer to a question and the pinned message, and a viewer arriving later both", async () => {

@@ -1,5 +1,7 @@
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CHAT_MODULE } from "../../../src/modules/chat"
+import type ChatModuleService from "../../../src/modules/chat/service"
 import { adminHeaders, createBuyers, createSeller, type Buyer, type Seller } from "../../helpers/actors"
 import { createShow, sleep } from "../../helpers/auctions"
 import { startAppSidecar, type AppSidecar } from "../../helpers/app-sidecar"
@@ -245,6 +247,106 @@ export function chatSuite({ api, getContainer, dbConfig }: MedusaSuiteOptions): 
     })
   })
 
+  describe("restricted viewers: GET /admin/shows/:id/chat/restrictions and lifting", () => {
+    const restrictions = (id: string, headers = seller.headers) => get(`/admin/shows/${id}/chat/restrictions`, headers)
+    const emailOf = async (id: string, kind: "customer" | "user") =>
+      kind === "user"
+        ? (await getContainer().resolve(Modules.USER).retrieveUser(id)).email
+        : (await getContainer().resolve(Modules.CUSTOMER).retrieveCustomer(id)).email
+    /** Alice muted by the moderator, Bob removed by the seller, Carol blocked by the seller from another show of theirs. */
+    const restrictThree = async (id: string) => {
+      const [carol] = await createBuyers(getContainer(), 1, store)
+      const other = await liveShow()
+      expect((await post(`/store/shows/${id}/chat/mutes`, { customer_id: alice.id, duration_seconds: 300 }, mod.headers)).status).toBe(200)
+      await sleep(10)
+      expect((await post(`/admin/shows/${id}/chat/removals`, { customer_id: bob.id }, seller.headers)).status).toBe(200)
+      await sleep(10)
+      expect((await post(`/admin/shows/${other}/chat/blocks`, { customer_id: carol.id }, seller.headers)).status).toBe(200)
+      return carol
+    }
+
+    it("should list running mutes, removals and the seller's blocks newest first, named, but no expired mute", async () => {
+      const id = await liveShow()
+      await getContainer().resolve(Modules.CUSTOMER).updateCustomers(alice.id, { first_name: "Alice", last_name: "Viewer" })
+      // A mute that ended a minute ago (the API cannot make one shorter than 10 s): not listed.
+      await getContainer()
+        .resolve<ChatModuleService>(CHAT_MODULE)
+        .createChatMutes({ show_id: id, customer_id: bob.id, until: new Date(Date.now() - 60_000), created_by: `user:${seller.user_id}` })
+      const carol = await restrictThree(id)
+      // Another seller's block does not apply to this seller's show.
+      const rivalShow = await createShow(api, rival.headers, {}, { live: true })
+      expect((await post(`/admin/shows/${rivalShow}/chat/blocks`, { customer_id: mod.id }, rival.headers)).status).toBe(200)
+
+      const res = await restrictions(id)
+      expect(res.status).toBe(200)
+      const list = res.data.restrictions
+      expect(list.map((r: any) => [r.kind, r.customer_id])).toEqual([
+        ["block", carol.id],
+        ["removal", bob.id],
+        ["mute", alice.id],
+      ])
+      const [sellerEmail, modEmail, bobEmail] = [await emailOf(seller.user_id, "user"), await emailOf(mod.id, "customer"), await emailOf(bob.id, "customer")]
+      expect(list[2]).toMatchObject({
+        customer: { id: alice.id, name: "Alice Viewer", email: await emailOf(alice.id, "customer") },
+        created_by: `customer:${mod.id}`,
+        created_by_name: modEmail,
+      })
+      expect(new Date(list[2].until).getTime() - Date.now()).toBeGreaterThan(290_000)
+      expect(list[1]).toMatchObject({ customer: { name: bobEmail }, until: null, created_by: `user:${seller.user_id}`, created_by_name: sellerEmail })
+      expect((await restrictions(id, staff)).data.restrictions).toHaveLength(3)
+
+      // The log names people too, keeping the ids.
+      const log = (await get(`/admin/shows/${id}/chat/log`, seller.headers)).data.entries
+      expect(log.find((e: any) => e.action === "mute")).toMatchObject({
+        actor: `customer:${mod.id}`,
+        actor_name: modEmail,
+        target_customer_id: alice.id,
+        target_customer_name: "Alice Viewer",
+      })
+      expect(log.find((e: any) => e.action === "remove")).toMatchObject({ actor_name: sellerEmail, target_customer_name: bobEmail })
+    })
+
+    it("should take each lifted restriction off the list, log it, and let the viewer send again", async () => {
+      const id = await liveShow()
+      const carol = await restrictThree(id)
+      expect((await send(id, bob, "let me in")).data.code).toBe("chat_removed")
+      const lifts: [string, Buyer][] = [
+        [`/mutes/${alice.id}`, alice],
+        [`/removals/${bob.id}`, bob],
+        [`/blocks/${carol.id}`, carol],
+      ]
+      for (const [path, who] of lifts) {
+        expect((await del(`/admin/shows/${id}/chat${path}`, seller.headers)).status).toBe(200)
+        expect((await restrictions(id)).data.restrictions.map((r: any) => r.customer_id)).not.toContain(who.id)
+        expect((await send(id, who, `back ${who.id}`)).status).toBe(200)
+      }
+      expect((await restrictions(id)).data.restrictions).toEqual([])
+      const log = (await get(`/admin/shows/${id}/chat/log`, seller.headers)).data.entries
+      expect(log.slice(0, 3).map((e: any) => [e.action, e.target_customer_id])).toEqual([
+        ["unblock", carol.id],
+        ["unremove", bob.id],
+        ["unmute", alice.id],
+      ])
+      // Removed again after being let back in: a new removal holds.
+      expect((await post(`/admin/shows/${id}/chat/removals`, { customer_id: bob.id }, seller.headers)).status).toBe(200)
+      expect((await send(id, bob, "again?")).data.code).toBe("chat_removed")
+    })
+
+    it("should answer another seller with a 404 and refuse customers, even the show's moderator", async () => {
+      const id = await liveShow()
+      await post(`/admin/shows/${id}/chat/removals`, { customer_id: bob.id }, seller.headers)
+      expect((await restrictions(id, rival.headers)).status).toBe(404)
+      expect((await del(`/admin/shows/${id}/chat/removals/${bob.id}`, rival.headers)).status).toBe(404)
+      for (const who of [alice, mod]) {
+        expect((await restrictions(id, who.headers)).status).toBe(401)
+        expect((await del(`/admin/shows/${id}/chat/removals/${bob.id}`, who.headers)).status).toBe(401)
+      }
+      expect((await del(`/admin/shows/${id}/chat/removals/cus_nobody`, seller.headers)).data.code).toBe("chat_customer_not_found")
+      expect((await restrictions(id)).data.restrictions.map((r: any) => r.kind)).toEqual(["removal"])
+      expect((await send(id, bob, "still out")).data.code).toBe("chat_removed")
+    })
+  })
+
   describe("live, over the socket", () => {
     let sidecar: AppSidecar | null = null
     const sockets: Viewer[] = []
@@ -312,6 +414,18 @@ export function chatSuite({ api, getContainer, dbConfig }: MedusaSuiteOptions): 
       const unpinned = next(late, "chat:pinned", 10_000)
       expect((await del(`/store/shows/${id}/chat/pin`, mod.headers)).status).toBe(200)
       expect((await unpinned).message).toBeNull()
+    })
+
+    it("should tell the viewer privately when their removal is lifted (chat:restored)", async () => {
+      const { url } = await startSidecar()
+      const id = await liveShow()
+      const mine = await viewer(url, alice.token)
+      sockets.push(mine)
+      expect((await mine.emitWithAck("room:join", { room: `user:${alice.id}` })).ok).toBe(true)
+      expect((await post(`/admin/shows/${id}/chat/removals`, { customer_id: alice.id }, seller.headers)).status).toBe(200)
+      const notice = next(mine, "chat:restored", 10_000)
+      expect((await del(`/admin/shows/${id}/chat/removals/${alice.id}`, seller.headers)).status).toBe(200)
+      expect(await notice).toMatchObject({ room: `user:${alice.id}`, show_id: id, lifted: "removal" })
     })
 
     it("should take chat:send with the Store API's rules and codes", async () => {

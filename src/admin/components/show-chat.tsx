@@ -8,12 +8,13 @@ import { ChatFeedList } from "./chat/chat-feed"
 import { ChatSettings } from "./chat/chat-settings"
 import { ModerationLog } from "./chat/moderation-log"
 import { QuestionsLane } from "./chat/questions-lane"
+import { RestrictedViewers } from "./chat/restricted-viewers"
 import { useModerate } from "./chat/use-moderate"
 
 /**
  * The show's chat for its seller (and staff) to run (issue #16): the live feed with an action
- * menu per message, the pinned message, the questions lane, the chat's rules and the moderation
- * log. Live events come from the console's socket (`show:<id>` room, `chat`); the rest over HTTP.
+ * menu per message, the pinned message, the questions lane, the chat's rules, the restricted
+ * viewers (with the buttons that lift each restriction) and the moderation log. Live events come from the console's socket (`show:<id>` room, `chat`); the rest over HTTP.
  */
 export const ShowChatPanel = ({ show, live, staff }: { show: Show; live: LiveChatSource; staff: boolean }) => {
   const snapshot = useChatSnapshot(show.id)
@@ -64,7 +65,10 @@ export const ShowChatPanel = ({ show, live, staff }: { show: Show; live: LiveCha
       </div>
       <div className="grid gap-6 px-6 py-4 lg:grid-cols-2">
         <ChatSettings showId={show.id} slowMode={chat?.slow_mode_seconds} staff={staff} moderate={moderate} pending={pending} />
-        <ModerationLog showId={show.id} />
+        <div className="flex flex-col gap-y-6">
+          <RestrictedViewers showId={show.id} moderate={moderate} pending={pending} />
+          <ModerationLog showId={show.id} />
+        </div>
       </div>
       {snapshot.error ? (
         <Text size="small" className="text-ui-fg-error px-6 py-3" data-testid="chat-error">

@@ -28,10 +28,23 @@ export type BlockedWord = { id: string; show_id: string | null; word: string; cr
 export type ChatLogEntry = {
   id: string
   actor: string
+  /** The admin user's email or the moderator's name (`actor` if neither is known). */
+  actor_name: string
   action: string
   target_customer_id: string | null
+  target_customer_name: string | null
   target_message_id: string | null
   detail: unknown
+  created_at: string
+}
+/** `GET …/chat/restrictions`: a viewer muted, removed from the show or blocked by its seller. */
+export type ChatRestriction = {
+  kind: "mute" | "removal" | "block"
+  customer_id: string
+  customer: { id: string; name: string; email: string | null } | null
+  until: string | null
+  created_by: string
+  created_by_name: string
   created_at: string
 }
 export type CustomerSummary = { id: string; email: string; first_name: string | null; last_name: string | null }
@@ -43,6 +56,7 @@ export const chatKeys = {
   moderators: (showId: string) => [...chatKeys.show(showId), "moderators"] as const,
   words: (showId: string) => [...chatKeys.show(showId), "blocked-words"] as const,
   log: (showId: string) => [...chatKeys.show(showId), "log"] as const,
+  restrictions: (showId: string) => [...chatKeys.show(showId), "restrictions"] as const,
   // Outside `show`: an action refreshes the lanes, not every page of history (live events do that).
   messages: (showId: string) => [...liveKeys.all, "chat-messages", showId] as const,
   platformWords: () => [...liveKeys.all, "platform-blocked-words"] as const,
@@ -113,6 +127,13 @@ export const useChatLog = (showId: string) =>
   useQuery({
     queryKey: chatKeys.log(showId),
     queryFn: () => liveFetch<{ entries: ChatLogEntry[]; count: number }>(chatPath(showId, "/log"), { query: { limit: 50 } }),
+  })
+
+/** Who is muted, removed or blocked now (read again after every action: it is under `chatKeys.show`). */
+export const useChatRestrictions = (showId: string) =>
+  useQuery({
+    queryKey: chatKeys.restrictions(showId),
+    queryFn: () => liveFetch<{ restrictions: ChatRestriction[] }>(chatPath(showId, "/restrictions")),
   })
 
 const CUSTOMER_FIELDS = "id,email,first_name,last_name"

@@ -110,7 +110,7 @@ export function moderationRoute(build: (req: MedusaRequest) => AnyAction, status
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
     const show = await chatShow(req.scope, req.params.id)
     const action = build(req)
-    if ("customer_id" in action && ["mute", "unmute", "remove", "block", "unblock", "add_moderator"].includes(action.action)) {
+    if ("customer_id" in action && ["mute", "unmute", "remove", "unremove", "block", "unblock", "add_moderator"].includes(action.action)) {
       const [customer] = await req.scope.resolve(Modules.CUSTOMER).listCustomers({ id: action.customer_id }, { select: ["id"] })
       if (!customer) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Customer ${action.customer_id} not found`, ChatErrorCodes.chat_customer_not_found)
@@ -138,6 +138,7 @@ export const chatActions = {
   mute: moderationRoute((req) => ({ action: "mute", ...(req.validatedBody as { customer_id: string; duration_seconds: number }) })),
   unmute: moderationRoute((req) => ({ action: "unmute", customer_id: req.params.customer_id })),
   remove: moderationRoute((req) => ({ action: "remove", customer_id: (req.validatedBody as { customer_id: string }).customer_id })),
+  unremove: moderationRoute((req) => ({ action: "unremove", customer_id: req.params.customer_id })),
   block: moderationRoute((req) => ({ action: "block", customer_id: (req.validatedBody as { customer_id: string }).customer_id })),
   unblock: moderationRoute((req) => ({ action: "unblock", customer_id: req.params.customer_id })),
   addModerator: moderationRoute((req) => ({ action: "add_moderator", customer_id: (req.validatedBody as { customer_id: string }).customer_id })),

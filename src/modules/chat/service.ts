@@ -31,6 +31,7 @@ export type ModerationInput = { show_id: string | null; seller_id: string | null
   | { action: "mute"; customer_id: string; duration_seconds: number }
   | { action: "unmute"; customer_id: string }
   | { action: "remove"; customer_id: string }
+  | { action: "unremove"; customer_id: string }
   | { action: "block"; customer_id: string }
   | { action: "unblock"; customer_id: string }
   | { action: "pin"; message_id: string }
@@ -80,6 +81,14 @@ export function toChatMessage(r: MessageRow): ChatMessageDTO {
 }
 
 const MESSAGE_COLUMNS = "id, show_id, seq, customer_id, display_name, text, kind, question_state, answer_text, answered_at, created_at"
+
+/** The private notice that a restriction of the viewer's was lifted (they read their standing again). */
+const restored = (show_id: string, customer_id: string, lifted: "mute" | "removal" | "block"): ChatUpdate => ({
+  show_id,
+  customer_id,
+  event: "chat:restored",
+  payload: { show_id, lifted },
+})
 
 const notFound = (code: string, message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message, code)
 
@@ -247,6 +256,7 @@ export default class ChatModuleService extends MedusaService({
       case "unmute": {
         await trx.raw(`update live_chat_mute set deleted_at = ? where show_id = ? and customer_id = ? and deleted_at is null`, [now, show_id, input.customer_id])
         out.result = { customer_id: input.customer_id, muted: false }
+        out.updates.push(restored(show_id!, input.customer_id, "mute"))
         break
       }
       case "remove": {
@@ -257,6 +267,13 @@ export default class ChatModuleService extends MedusaService({
         )
         out.result = { customer_id: input.customer_id, removed: true }
         out.updates.push({ show_id: show_id!, customer_id: input.customer_id, event: "chat:removed", payload: { show_id: show_id!, reason: "removed" } })
+        break
+      }
+      case "unremove": {
+        // Like unmute and unblock, lifting what is not there is a no-op (the log still records the request).
+        await trx.raw(`update live_chat_removal set deleted_at = ? where show_id = ? and customer_id = ? and deleted_at is null`, [now, show_id, input.customer_id])
+        out.result = { customer_id: input.customer_id, removed: false }
+        out.updates.push(restored(show_id!, input.customer_id, "removal"))
         break
       }
       case "block": {
@@ -274,6 +291,9 @@ export default class ChatModuleService extends MedusaService({
       case "unblock": {
         await trx.raw(`update live_chat_block set deleted_at = ? where seller_id = ? and customer_id = ? and deleted_at is null`, [now, input.seller_id, input.customer_id])
         out.result = { customer_id: input.customer_id, blocked: false }
+        if (show_id) {
+          out.updates.push(restored(show_id, input.customer_id, "block"))
+        }
         break
       }
       case "pin": {

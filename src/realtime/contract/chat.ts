@@ -24,6 +24,8 @@ export const CHAT_MODERATION_ACTIONS = [
   "remove",
   "block",
   "unblock",
+  /** A removal lifted: the viewer may chat in the show again. */
+  "unremove",
   "pin",
   "unpin",
   "answer",
@@ -69,6 +71,11 @@ export type ChatSlowModeEvent = ChatEventMeta & { slow_mode_seconds: number }
 export type ChatMutedNotice = ChatEventMeta & { until: string }
 /** To the removed or blocked viewer only (room `user:<id>`). */
 export type ChatRemovedNotice = ChatEventMeta & { reason: "removed" | "blocked" }
+/**
+ * To the viewer only (room `user:<id>`): a mute, removal or block of theirs was lifted. Their
+ * standing may still hold another restriction, so the client reads it again (`GET …/chat`).
+ */
+export type ChatRestoredNotice = ChatEventMeta & { lifted: "mute" | "removal" | "block" }
 
 /** The chat's events for sidecars to emit, each with exactly its payload (minus room and clock). */
 export type ChatEventPayloads = {
@@ -79,6 +86,7 @@ export type ChatEventPayloads = {
   "chat:slow_mode": ChatSlowModeEvent
   "chat:muted": ChatMutedNotice
   "chat:removed": ChatRemovedNotice
+  "chat:restored": ChatRestoredNotice
 }
 export type ChatEventName = keyof ChatEventPayloads
 export const CHAT_EVENT_NAMES = [
@@ -89,10 +97,11 @@ export const CHAT_EVENT_NAMES = [
   "chat:slow_mode",
   "chat:muted",
   "chat:removed",
+  "chat:restored",
 ] as const satisfies readonly ChatEventName[]
 
 /** Events only the viewer they are about receives. */
-export const CHAT_PRIVATE_EVENTS = ["chat:muted", "chat:removed"] as const satisfies readonly ChatEventName[]
+export const CHAT_PRIVATE_EVENTS = ["chat:muted", "chat:removed", "chat:restored"] as const satisfies readonly ChatEventName[]
 
 /**
  * A chat event on its way to the sidecars (`{ chat }` messages of the live-events pipeline): to

@@ -122,6 +122,8 @@ export interface ServerToClientEvents {
   "chat:muted": (event: ChatEventPayloads["chat:muted"]) => void
   /** You were removed from a show's chat, or blocked by its seller (room `user:<you>`). */
   "chat:removed": (event: ChatEventPayloads["chat:removed"]) => void
+  /** A mute, removal or block of yours was lifted (room `user:<you>`): read your standing again. */
+  "chat:restored": (event: ChatEventPayloads["chat:restored"]) => void
 }
 
 /** Settlement notices in `user:<customer id>`: about one offer to buy a won lot. */

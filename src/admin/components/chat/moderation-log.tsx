@@ -2,16 +2,11 @@ import { Text } from "@medusajs/ui"
 import { useChatLog, type ChatLogEntry } from "../../hooks/chat"
 import { describeError } from "../../lib/api"
 
-/** "user:user_01…" → "admin user_01…" (the seller or staff), "customer:cus_01…" → "moderator cus_01…". */
-const actorLabel = (actor: string) => {
-  const [kind, id] = actor.split(":", 2)
-  return kind === "customer" ? `moderator ${id}` : kind === "user" ? `admin ${id}` : actor
-}
-
 const detailText = (detail: unknown) =>
   detail === null || detail === undefined ? "" : typeof detail === "string" ? detail : JSON.stringify(detail)
 
-const target = (e: ChatLogEntry) => [e.target_customer_id, e.target_message_id].filter(Boolean).join(" · ")
+// Names from the server (`actor_name`, `target_customer_name`); ids where there is no name.
+const target = (e: ChatLogEntry) => [e.target_customer_name ?? e.target_customer_id, e.target_message_id].filter(Boolean).join(" · ")
 
 /** Who did what to whom, newest first: read again after every action (the panel's mutations invalidate it). */
 export const ModerationLog = ({ showId }: { showId: string }) => {
@@ -26,9 +21,13 @@ export const ModerationLog = ({ showId }: { showId: string }) => {
         {entries.map((e) => (
           <li key={e.id} className="txt-compact-small flex flex-wrap gap-x-3" data-testid="mod-log-entry" data-action={e.action}>
             <span className="text-ui-fg-subtle">{new Date(e.created_at).toLocaleString()}</span>
-            <span>{actorLabel(e.actor)}</span>
+            <span data-testid="mod-log-actor">
+              {e.actor.startsWith("customer:") ? `moderator ${e.actor_name}` : e.actor_name}
+            </span>
             <span className="font-medium">{e.action.replace(/_/g, " ")}</span>
-            <span className="text-ui-fg-subtle">{target(e)}</span>
+            <span className="text-ui-fg-subtle" data-testid="mod-log-target">
+              {target(e)}
+            </span>
             <span className="text-ui-fg-subtle break-all">{detailText(e.detail)}</span>
           </li>
         ))}

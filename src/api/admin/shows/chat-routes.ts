@@ -39,6 +39,8 @@ export const adminShowChatRoutes: LiveRoute[] = [
   route("POST", "/mutes", ChatShowParams, ChatMute),
   route("DELETE", "/mutes/:customer_id", ChatCustomerParams),
   route("POST", "/removals", ChatShowParams, ChatTarget),
+  route("DELETE", "/removals/:customer_id", ChatCustomerParams),
+  route("GET", "/restrictions", ChatShowParams),
   route("POST", "/blocks", ChatShowParams, ChatTarget),
   route("DELETE", "/blocks/:customer_id", ChatCustomerParams),
   route("GET", "/moderators", ChatShowParams),

@@ -1,7 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { chatService, chatShow } from "../../../../../utils/chat"
+import { chatNames } from "../../../../../utils/chat-names"
 
-/** The show's moderation log, newest first: who did what, when, to whom or which message. */
+/**
+ * The show's moderation log, newest first: who did what, when, to whom or which message. Each
+ * entry keeps its ids and adds names: `actor_name` (an admin user's email, a moderator's name)
+ * and `target_customer_name`.
+ */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   await chatShow(req.scope, req.params.id)
   const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
@@ -14,5 +19,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       take: limit,
     }
   )
-  res.json({ entries, count, limit, offset })
+  const names = await chatNames(req.scope, { customers: entries.map((e) => e.target_customer_id), actors: entries.map((e) => e.actor) })
+  const named = entries.map((e) => ({
+    ...e,
+    actor_name: names.actor(e.actor),
+    target_customer_name: names.customer(e.target_customer_id)?.name ?? null,
+  }))
+  res.json({ entries: named, count, limit, offset })
 }
