@@ -30,7 +30,6 @@ import {
   type OfferRow,
   type PaidResult,
 } from "./lib/settlement"
-import { ClockLane } from "./lib/clock-lane"
 import { Auction, AuctionEvent, Bid, BidderBlock, BidRequest, LotOffer } from "./models"
 
 export default class AuctionsModuleService extends MedusaService({ Auction, Bid, AuctionEvent, BidderBlock, LotOffer, BidRequest }) {
@@ -44,13 +43,9 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     this.__hooks = {
       onApplicationShutdown: async () => {
         shutDown()
-        await this.clockLane_?.close()
       },
     }
   }
-
-  /** The closes' own connections (lib/clock-lane.ts), made with the first close. */
-  protected clockLane_: ClockLane | undefined
 
   __hooks: { onApplicationShutdown?: () => Promise<void> }
   protected readonly shutDown_: Promise<void>
@@ -124,15 +119,10 @@ export default class AuctionsModuleService extends MedusaService({ Auction, Bid,
     return rerunLot(this.knex_(sharedContext), id, this.lotDefaults_())
   }
 
-  /**
-   * Closes the lot if its end has passed; null when it was not due (or not live). On the clock's
-   * own connections, not the shared pool the bids of a storm queue for (lib/clock-lane.ts).
-   */
+  /** Closes the lot if its end has passed; null when it was not due (or not live). */
   @InjectManager()
   async closeAuctionIfDue(id: string, @MedusaContext() sharedContext: Context = {}): Promise<PublicLot | null> {
-    const shared = this.knex_(sharedContext)
-    this.clockLane_ ??= new ClockLane(() => shared)
-    return closeLotIfDue(this.clockLane_.get(), id, this.lotDefaults_())
+    return closeLotIfDue(this.knex_(sharedContext), id, this.lotDefaults_())
   }
 
   /** Live lots ending before `withinMs` from now (overdue ones included), soonest first. */
