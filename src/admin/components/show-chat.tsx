@@ -1,7 +1,6 @@
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useChatModerators, useChatSnapshot } from "../hooks/chat"
 import { useChatFeed } from "../hooks/use-chat-feed"
-import { describeError } from "../lib/api"
 import type { LiveChatSource } from "../lib/realtime"
 import type { Show } from "../lib/types"
 import { ChatFeedList } from "./chat/chat-feed"
@@ -10,6 +9,7 @@ import { ModerationLog } from "./chat/moderation-log"
 import { QuestionsLane } from "./chat/questions-lane"
 import { RestrictedViewers } from "./chat/restricted-viewers"
 import { useModerate } from "./chat/use-moderate"
+import { ErrorText } from "./error-text"
 
 /**
  * The show's chat for its seller (and staff) to run (issue #16): the live feed with an action
@@ -70,11 +70,7 @@ export const ShowChatPanel = ({ show, live, staff }: { show: Show; live: LiveCha
           <ModerationLog showId={show.id} />
         </div>
       </div>
-      {snapshot.error ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-3" data-testid="chat-error">
-          {describeError(snapshot.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={snapshot.error} className="px-6 py-3" data-testid="chat-error" />
     </Container>
   )
 }

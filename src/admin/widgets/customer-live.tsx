@@ -3,6 +3,7 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Button, Container, Heading, Input, Label, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Link } from "react-router-dom"
+import { ErrorText } from "../components/error-text"
 import { useBidderBlocks, useBlockBidder, useCustomerBids, useLiftBlock, useLotOffers, useLots, useMe } from "../hooks/live"
 import { describeError } from "../lib/api"
 import { dateTime, money, statusColor } from "../lib/format"
@@ -71,11 +72,7 @@ const BlockSection = ({ customerId }: { customerId: string }) => {
       <Button size="small" variant="danger" type="submit" isLoading={block.isPending}>
         Block bidder
       </Button>
-      {blocks.error ? (
-        <Text size="small" className="text-ui-fg-error">
-          {describeError(blocks.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={blocks.error} />
     </form>
   )
 }

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { AddLotModal } from "../components/add-lot-modal"
+import { ErrorText } from "../components/error-text"
 import { useCreateLot, useLots, useShows } from "../hooks/live"
 import { describeError } from "../lib/api"
 import { money, statusColor } from "../lib/format"
@@ -31,11 +32,7 @@ const ProductLotsWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
           Auction this product
         </Button>
       </div>
-      {lots.error ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {describeError(lots.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={lots.error} className="px-6 py-4" />
       {lots.data?.auctions.length ? (
         <Table>
           <Table.Body>

@@ -1,7 +1,7 @@
 import { Button, Text } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
 import type { ChatFeed } from "../../hooks/use-chat-feed"
-import { describeError } from "../../lib/api"
+import { ErrorText } from "../error-text"
 import { MessageRow } from "./message-row"
 import type { Moderate } from "./use-moderate"
 
@@ -88,11 +88,7 @@ export const ChatFeedList = ({
           </li>
         ) : null}
       </ul>
-      {feed.error ? (
-        <Text size="small" className="text-ui-fg-error">
-          {describeError(feed.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={feed.error} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { Text } from "@medusajs/ui"
 import { useChatLog, type ChatLogEntry } from "../../hooks/chat"
-import { describeError } from "../../lib/api"
+import { ErrorText } from "../error-text"
 
 const detailText = (detail: unknown) =>
   detail === null || detail === undefined ? "" : typeof detail === "string" ? detail : JSON.stringify(detail)
@@ -33,11 +33,7 @@ export const ModerationLog = ({ showId }: { showId: string }) => {
         ))}
         {log.data && !entries.length ? <li className="txt-compact-small text-ui-fg-subtle">Nothing yet.</li> : null}
       </ul>
-      {log.error ? (
-        <Text size="small" className="text-ui-fg-error">
-          {describeError(log.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={log.error} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Text } from "@medusajs/ui"
 import { useChatRestrictions, type ChatRestriction } from "../../hooks/chat"
-import { describeError } from "../../lib/api"
+import { ErrorText } from "../error-text"
 import type { Moderate } from "./use-moderate"
 
 /** Per kind: its badge, the lift button and the existing route that lifts it. */
@@ -56,11 +56,7 @@ export const RestrictedViewers = ({ showId, moderate, pending }: { showId: strin
         })}
         {list.data && !restrictions.length ? <li className="txt-compact-small text-ui-fg-subtle">Nobody is restricted.</li> : null}
       </ul>
-      {list.error ? (
-        <Text size="small" className="text-ui-fg-error">
-          {describeError(list.error)}
-        </Text>
-      ) : null}
+      <ErrorText error={list.error} />
     </div>
   )
 }
