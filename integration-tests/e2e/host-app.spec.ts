@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { mkdir, readFile, rm } from "node:fs/promises"
 import path from "node:path"
@@ -6,6 +5,7 @@ import { Client } from "pg"
 import { launchChromium } from "../helpers/browser"
 import { runToCompletion, startChild, stopChild, waitForHttp, type Child } from "../../scripts/lib/processes"
 import { HOST_HOOKS, writeHostApp } from "../helpers/host-app"
+import { packedPlugin } from "../helpers/packed-plugin"
 import { caller, seedHostShop, signUp, winLot } from "../helpers/host-shop"
 import { freePort, makeDataDir, ROOT } from "../helpers/launcher"
 import { next, viewer } from "../helpers/viewers"
@@ -70,14 +70,10 @@ describe("the packed plugin in a host Medusa app", () => {
   })
 
   it("should build a tarball with the plugin and nothing of the dev app", async () => {
-    await runToCompletion("plugin:build", path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], {
-      cwd: ROOT,
-      echo: false,
-    })
-    const packed = execFileSync("npm", ["pack", "--json", "--pack-destination", workDir], { cwd: ROOT }).toString()
-    const [{ filename, files }] = JSON.parse(packed)
-    tarball = path.join(workDir, filename)
-    const paths: string[] = files.map((f: { path: string }) => f.path)
+    // Built once for the e2e files (storefront-types installs the same tarball).
+    const packed = await packedPlugin()
+    tarball = packed.tarball
+    const paths = packed.files
 
     expect(paths).toEqual(expect.arrayContaining([
       "package.json",
